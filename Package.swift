@@ -1,0 +1,75 @@
+// swift-tools-version: 6.2
+//
+// The layout shows the architecture:
+//   Runtime/    our Lambda runtime: the Runtime API loop, events, the AWS client layer, test helpers and
+//               the local emulator (`lambda-local`, a development tool never linked into a function).
+//   Functions/  one executable per Lambda function; each folder holds that function's logic only.
+//   Tests/      one test target per concern.
+import PackageDescription
+
+/// Our own targets build in Swift 6 language mode and treat every warning as an error.
+let strict: [SwiftSetting] = [
+    .treatAllWarnings(as: .error),
+]
+
+let log = Target.Dependency.product(name: "Logging", package: "swift-log")
+let crypto = Target.Dependency.product(name: "Crypto", package: "swift-crypto")
+let hummingbird = Target.Dependency.product(name: "Hummingbird", package: "hummingbird")
+let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
+let postgres = Target.Dependency.product(name: "PostgresNIO", package: "postgres-nio")
+
+/// The Lambda functions: each is an executable product named after the function, whose `bootstrap`
+/// is that executable. Their sources live in `Functions/<Name>/`.
+let functions: [(name: String, dependencies: [Target.Dependency])] = [
+    ("Echo", ["LambdaRuntime"]),
+]
+
+let package = Package(
+    name: "swift-pet-lambdas",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "LambdaRuntime", targets: ["LambdaRuntime"]),
+        .library(name: "LambdaEvents", targets: ["LambdaEvents"]),
+        .library(name: "LambdaTesting", targets: ["LambdaTesting"]),
+        .library(name: "AWSClients", targets: ["AWSClients"]),
+        .executable(name: "lambda-local", targets: ["LambdaLocalCLI"]),
+    ] + functions.map { .executable(name: $0.name, targets: [$0.name]) },
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+    ],
+    targets: [
+        // libcurl, bridged: the transport of the runtime loop and of every outbound HTTP call.
+        .systemLibrary(
+            name: "CCurl", path: "Runtime/CCurl", pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]),
+
+        // The Runtime API client and loop, the invocation context, handler protocols, logging.
+        .target(name: "LambdaRuntime", dependencies: ["CCurl", log], path: "Runtime/LambdaRuntime",
+                swiftSettings: strict),
+        // Event and response types as plain data (SQS, EventBridge, API Gateway, CloudFormation).
+        .target(name: "LambdaEvents", path: "Runtime/LambdaEvents", swiftSettings: strict),
+        // Helpers to unit-test handlers without a Runtime API or AWS.
+        .target(name: "LambdaTesting", dependencies: ["LambdaRuntime", "LambdaEvents", log],
+                path: "Runtime/LambdaTesting", swiftSettings: strict),
+
+        // An async HTTP client on curl multi, shared by the AWS clients and the functions' own calls.
+        .target(name: "HTTPClient", dependencies: ["CCurl", log], path: "Runtime/HTTPClient",
+                swiftSettings: strict),
+        // SigV4 and the handful of AWS service operations the functions make.
+        .target(name: "AWSClients", dependencies: ["HTTPClient", crypto, log], path: "Runtime/AWSClients",
+                swiftSettings: strict),
+
+        // The local Runtime API emulator and Invoke API (a development tool).
+        .target(name: "LocalLambda", dependencies: [hummingbird, log], path: "Runtime/LocalLambda",
+                swiftSettings: strict),
+        .executableTarget(name: "LambdaLocalCLI", dependencies: ["LocalLambda", argumentParser],
+                          path: "Runtime/lambda-local", swiftSettings: strict),
+    ] + functions.map {
+        .executableTarget(name: $0.name, dependencies: $0.dependencies, path: "Functions/\($0.name)",
+                          swiftSettings: strict)
+    }
+)

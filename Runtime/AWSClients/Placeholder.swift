@@ -1,0 +1,1 @@
+// AWSClients: written by its issue.

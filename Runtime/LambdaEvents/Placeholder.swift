@@ -1,0 +1,1 @@
+// LambdaEvents: written by its issue.

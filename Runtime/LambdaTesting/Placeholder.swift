@@ -1,0 +1,1 @@
+// LambdaTesting: written by its issue.

@@ -1,0 +1,1 @@
+// LocalLambda: written by its issue.

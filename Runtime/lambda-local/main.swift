@@ -1,0 +1,1 @@
+print("lambda-local: not written yet")
