@@ -68,6 +68,8 @@ let package = Package(
                 swiftSettings: strict),
         .executableTarget(name: "LambdaLocalCLI", dependencies: ["LocalLambda", argumentParser],
                           path: "Runtime/lambda-local", swiftSettings: strict),
+
+        .testTarget(name: "LambdaEventsTests", dependencies: ["LambdaEvents", "LambdaTesting"], swiftSettings: strict),
     ] + functions.map {
         .executableTarget(name: $0.name, dependencies: $0.dependencies, path: "Functions/\($0.name)",
                           swiftSettings: strict)
