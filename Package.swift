@@ -68,7 +68,11 @@ let package = Package(
                 swiftSettings: strict),
         .executableTarget(name: "LambdaLocalCLI", dependencies: ["LocalLambda", argumentParser],
                           path: "Runtime/lambda-local", swiftSettings: strict),
-
+        // The runtime's test subject for loop tests over HTTP (Tests/RuntimeProbe/main.swift has its contract).
+        .executableTarget(name: "RuntimeProbe", dependencies: ["LambdaRuntime"], path: "Tests/RuntimeProbe",
+                          swiftSettings: strict),
+        .testTarget(name: "LambdaRuntimeTests", dependencies: ["LambdaRuntime", log],
+                    path: "Tests/LambdaRuntimeTests", swiftSettings: strict),
         .testTarget(name: "LambdaEventsTests", dependencies: ["LambdaEvents", "LambdaTesting"], swiftSettings: strict),
         .testTarget(name: "LambdaTestingTests", dependencies: ["LambdaTesting", "LambdaEvents", "LambdaRuntime", log],
                     swiftSettings: strict),
