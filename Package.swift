@@ -63,6 +63,12 @@ let package = Package(
         .target(name: "AWSClients", dependencies: ["HTTPClient", crypto, log], path: "Runtime/AWSClients",
                 swiftSettings: strict),
 
+        // Starts the test servers (scripts/testing, moto) for the HTTP and AWS client tests.
+        .target(name: "ServerFixtures", path: "Tests/ServerFixtures", swiftSettings: strict),
+        .testTarget(name: "HTTPClientTests", dependencies: ["HTTPClient", "ServerFixtures"], swiftSettings: strict),
+        .testTarget(name: "AWSClientsTests", dependencies: ["AWSClients", "HTTPClient", "ServerFixtures"],
+                    swiftSettings: strict),
+
         // The local Runtime API emulator and Invoke API (a development tool).
         .target(name: "LocalLambda", dependencies: [hummingbird, log], path: "Runtime/LocalLambda",
                 swiftSettings: strict),
@@ -79,5 +85,10 @@ let package = Package(
     ] + functions.map {
         .executableTarget(name: $0.name, dependencies: $0.dependencies, path: "Functions/\($0.name)",
                           swiftSettings: strict)
-    }
+    } + [
+        // Test-only: packaged like a function so scripts/test-bare-root can prove DNS and verified TLS
+        // work in a static bootstrap on an empty root.
+        .executableTarget(name: "PackagingProbe", dependencies: ["LambdaRuntime", "HTTPClient"],
+                          path: "Tests/PackagingProbe", swiftSettings: strict),
+    ]
 )
