@@ -43,6 +43,3 @@ enum LocalAWS {
         "\(prefix)-\(UUID().uuidString.prefix(8).lowercased())"
     }
 }
-
-/// Set-up operations the service types leave out (they are not for functions), sent through the same pipeline.
-struct Empty: Codable {}
