@@ -18,7 +18,9 @@ enum XMLText {
     }
 
     static func decodeEntities(_ text: some StringProtocol) -> String {
-        guard text.contains("&") else { return String(text) }
+        // `contains(where:)`, not `contains("&")`: with Foundation visible (swift-crypto imports it) the
+        // string overload resolves to Foundation's, which links ICU's 44 MB into every static bootstrap.
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "&") }) else { return String(text) }
         return String(text)
             .replacing("&lt;", with: "<").replacing("&gt;", with: ">")
             .replacing("&quot;", with: "\"").replacing("&apos;", with: "'")
