@@ -68,6 +68,11 @@ let package = Package(
                 swiftSettings: strict),
         .executableTarget(name: "LambdaLocalCLI", dependencies: ["LocalLambda", argumentParser],
                           path: "Runtime/lambda-local", swiftSettings: strict),
+        // The runtime's test subject for loop tests over HTTP (Tests/RuntimeProbe/main.swift has its contract).
+        .executableTarget(name: "RuntimeProbe", dependencies: ["LambdaRuntime"], path: "Tests/RuntimeProbe",
+                          swiftSettings: strict),
+        .testTarget(name: "LambdaRuntimeTests", dependencies: ["LambdaRuntime", log],
+                    path: "Tests/LambdaRuntimeTests", swiftSettings: strict),
     ] + functions.map {
         .executableTarget(name: $0.name, dependencies: $0.dependencies, path: "Functions/\($0.name)",
                           swiftSettings: strict)

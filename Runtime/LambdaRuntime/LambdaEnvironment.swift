@@ -40,3 +40,8 @@ public struct LambdaInitContext: Sendable {
         self.logger = logger
     }
 }
+
+extension LambdaEnvironment {
+    /// `_HANDLER`: the handler name the function was configured with, for executables that serve several.
+    public var handlerName: String? { self["_HANDLER"] }
+}

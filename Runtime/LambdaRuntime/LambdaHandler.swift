@@ -24,3 +24,13 @@ public protocol LambdaHandler: Sendable {
 
     func handle(_ event: Event, context: LambdaContext) async throws -> Output
 }
+
+/// The output of a `LambdaHandler` that has nothing to return: encodes as JSON `null`.
+public struct NoOutput: Encodable, Sendable, Equatable {
+    public init() {}
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encodeNil()
+    }
+}

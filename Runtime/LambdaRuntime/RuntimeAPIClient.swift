@@ -1,0 +1,234 @@
+import CCurl
+
+/// The Runtime API over one libcurl easy handle, used by one loop at a time: `/next`, `/response`,
+/// `/error`, `/init/error`, each a blocking call.
+///
+/// One handle means one kept-alive HTTP/1.1 connection to the Runtime API for the life of the process;
+/// every URL is formatted once up front, the event buffer is sized from `Content-Length`, and the
+/// `Content-Type` header lists are built once and reused, so a warm invocation costs curl's own work
+/// and little else.
+final class RuntimeAPIClient {
+    /// What `/next` produced.
+    enum Next {
+        case invocation(InvocationHeaders, event: [UInt8])
+        /// `204 No Content`: no invocation yet (cargo-lambda answers so when idle); poll again.
+        case noInvocation
+        /// A transport error or an unexpected answer, described for the log.
+        case failure(String)
+    }
+
+    /// What a `POST` produced.
+    enum PostOutcome: Equatable {
+        case accepted
+        /// The Runtime API answered with a non-2xx status; `reply` is the start of its body.
+        case rejected(status: Int, reply: String)
+        case failure(String)
+    }
+
+    private let handle: UnsafeMutableRawPointer
+    private let exchange = Exchange()
+    private let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE))
+    private let nextURL: [CChar]
+    private let initErrorURL: [CChar]
+    private let invocationPrefix: [UInt8]
+    /// `{prefix}{id}/response` is written here for each post, so no URL string is allocated per call.
+    private var invocationURL: [CChar] = []
+    /// Header lists by content type (`Content-Type: …` plus an empty `Expect:`), built on first use.
+    private var postHeaders: [String: UnsafeMutablePointer<curl_slist>] = [:]
+
+    init(endpoint: RuntimeEndpoint) {
+        // Nothing but plain HTTP to a local socket happens here, so curl needs no global features;
+        // calling this first keeps curl_easy_init from asking for the default (SSL, Win32) set.
+        curl_global_init(Int(CURL_GLOBAL_NOTHING))
+        guard let handle = curl_easy_init() else { fatalError("curl_easy_init failed: out of memory") }
+        self.handle = handle
+        nextURL = Array(endpoint.nextURL.utf8CString)
+        initErrorURL = Array(endpoint.initErrorURL.utf8CString)
+        invocationPrefix = Array(endpoint.invocationPrefix.utf8)
+        invocationURL.reserveCapacity(invocationPrefix.count + 128)
+        configureHandle()
+    }
+
+    deinit {
+        curl_easy_cleanup(handle)
+        for list in postHeaders.values { curl_slist_free_all(list) }
+        errorBuffer.deallocate()
+    }
+
+    // MARK: - The four calls
+
+    /// `GET /runtime/invocation/next`. Blocks, without a timeout, until Lambda has an invocation: the
+    /// process may be frozen in between, for minutes.
+    func next() -> Next {
+        ccurl_setopt_long(handle, CURLOPT_HTTPGET, 1)
+        ccurl_setopt_ptr(handle, CURLOPT_HTTPHEADER, nil)
+        nextURL.withUnsafeBufferPointer { _ = ccurl_setopt_ptr(handle, CURLOPT_URL, $0.baseAddress) }
+        exchange.begin(collectingEvent: true)
+
+        switch perform() {
+        case .failure(let message):
+            return .failure(message)
+        case .success(200):
+            guard exchange.headers.requestID != nil else {
+                return .failure("/next answered 200 without a Lambda-Runtime-Aws-Request-Id header")
+            }
+            return .invocation(exchange.headers, event: exchange.takeEvent())
+        case .success(204):
+            return .noInvocation
+        case .success(let status):
+            return .failure("/next answered \(status): \(exchange.replyText)")
+        }
+    }
+
+    /// `POST /runtime/invocation/{id}/response` with the handler's bytes.
+    func postResponse(requestID: String, body: UnsafeRawBufferPointer, contentType: String) -> PostOutcome {
+        setInvocationURL(requestID: requestID, suffix: "/response")
+        return post(body: body, headers: headers(contentType: contentType))
+    }
+
+    /// `POST /runtime/invocation/{id}/error`.
+    func postError(requestID: String, _ report: ErrorReport) -> PostOutcome {
+        setInvocationURL(requestID: requestID, suffix: "/error")
+        return postErrorReport(report)
+    }
+
+    /// `POST /runtime/init/error`, before the first `/next`.
+    func postInitError(_ report: ErrorReport) -> PostOutcome {
+        initErrorURL.withUnsafeBufferPointer { _ = ccurl_setopt_ptr(handle, CURLOPT_URL, $0.baseAddress) }
+        return postErrorReport(report)
+    }
+
+    // MARK: - Plumbing
+
+    private func configureHandle() {
+        // The Runtime API is local: never through a proxy, whatever HTTP_PROXY says.
+        "".withCString { _ = ccurl_setopt_ptr(handle, CURLOPT_PROXY, $0) }
+        ccurl_setopt_long(handle, CURLOPT_HTTP_VERSION, Int(CURL_HTTP_VERSION_1_1))
+        // No total timeout: /next legitimately waits as long as the function is idle (or frozen).
+        ccurl_setopt_long(handle, CURLOPT_TIMEOUT_MS, 0)
+        // Signals would interrupt the blocking calls; the runtime needs none from curl.
+        ccurl_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
+        ccurl_setopt_long(handle, CURLOPT_TCP_NODELAY, 1)
+        ccurl_setopt_ptr(handle, CURLOPT_ERRORBUFFER, errorBuffer)
+
+        let context = Unmanaged.passUnretained(exchange).toOpaque()
+        ccurl_setopt_ptr(handle, CURLOPT_WRITEDATA, context)
+        ccurl_setopt_ptr(handle, CURLOPT_HEADERDATA, context)
+        ccurl_setopt_write(handle) { data, size, count, context in
+            let exchange = Unmanaged<Exchange>.fromOpaque(context!).takeUnretainedValue()
+            exchange.receive(body: UnsafeRawBufferPointer(start: data, count: size * count))
+            return size * count
+        }
+        ccurl_setopt_header(handle) { data, size, count, context in
+            let exchange = Unmanaged<Exchange>.fromOpaque(context!).takeUnretainedValue()
+            exchange.receive(headerLine: UnsafeRawBufferPointer(start: data, count: size * count))
+            return size * count
+        }
+    }
+
+    private func setInvocationURL(requestID: String, suffix: StaticString) {
+        invocationURL.removeAll(keepingCapacity: true)
+        for byte in invocationPrefix { invocationURL.append(CChar(bitPattern: byte)) }
+        for byte in requestID.utf8 { invocationURL.append(CChar(bitPattern: byte)) }
+        suffix.withUTF8Buffer { for byte in $0 { invocationURL.append(CChar(bitPattern: byte)) } }
+        invocationURL.append(0)
+        invocationURL.withUnsafeBufferPointer { _ = ccurl_setopt_ptr(handle, CURLOPT_URL, $0.baseAddress) }
+    }
+
+    private func postErrorReport(_ report: ErrorReport) -> PostOutcome {
+        // Built per call: errors are the rare path, and the type is part of the header.
+        var list = curl_slist_append(nil, "Content-Type: application/json")
+        list = curl_slist_append(list, "Expect:")
+        list = curl_slist_append(list, "Lambda-Runtime-Function-Error-Type: \(report.errorType)")
+        defer { curl_slist_free_all(list) }
+        return report.jsonBody.withUnsafeBytes { post(body: $0, headers: list) }
+    }
+
+    private func post(body: UnsafeRawBufferPointer, headers: UnsafeMutablePointer<curl_slist>?) -> PostOutcome {
+        ccurl_setopt_long(handle, CURLOPT_POST, 1)
+        ccurl_setopt_ptr(handle, CURLOPT_HTTPHEADER, headers)
+        // An explicit size makes curl send Content-Length (never chunked) and read straight from `body`.
+        ccurl_setopt_off(handle, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.count))
+        guard let bytes = body.baseAddress else {
+            // An empty body has no address; curl still wants a valid pointer to read zero bytes from.
+            return [UInt8(0)].withUnsafeBytes { post(body: UnsafeRawBufferPointer(start: $0.baseAddress, count: 0), headers: headers) }
+        }
+        ccurl_setopt_ptr(handle, CURLOPT_POSTFIELDS, bytes)
+        exchange.begin(collectingEvent: false)
+
+        switch perform() {
+        case .failure(let message): return .failure(message)
+        case .success(let status) where (200..<300).contains(status): return .accepted
+        case .success(let status): return .rejected(status: status, reply: exchange.replyText)
+        }
+    }
+
+    private func headers(contentType: String) -> UnsafeMutablePointer<curl_slist>? {
+        if let list = postHeaders[contentType] { return list }
+        var list = curl_slist_append(nil, "Content-Type: \(contentType)")
+        // curl would otherwise send `Expect: 100-continue` for large bodies and wait for an answer.
+        list = curl_slist_append(list, "Expect:")
+        postHeaders[contentType] = list
+        return list
+    }
+
+    private enum Transfer {
+        case success(Int)
+        case failure(String)
+    }
+
+    /// Runs the prepared request; the HTTP status, or curl's description of what went wrong.
+    private func perform() -> Transfer {
+        errorBuffer[0] = 0
+        let code = curl_easy_perform(handle)
+        guard code == CURLE_OK else {
+            let detail = errorBuffer[0] != 0 ? String(cString: errorBuffer) : String(cString: curl_easy_strerror(code))
+            return .failure("curl error \(code.rawValue): \(detail)")
+        }
+        var status = 0
+        ccurl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
+        return .success(status)
+    }
+}
+
+/// The state curl's callbacks write into during one request: the headers and body of a `/next`
+/// answer, or the start of a reply to a post (kept for the log when the post is rejected).
+private final class Exchange {
+    /// A rejected post's reply is logged; more than this much of it would not help.
+    private static let replyLimit = 1024
+
+    private(set) var headers = InvocationHeaders()
+    private var collectingEvent = false
+    private var event: [UInt8] = []
+    private var reply: [UInt8] = []
+
+    func begin(collectingEvent: Bool) {
+        self.collectingEvent = collectingEvent
+        headers = InvocationHeaders()
+        event.removeAll()
+        reply.removeAll(keepingCapacity: true)
+    }
+
+    func receive(headerLine: UnsafeRawBufferPointer) {
+        if collectingEvent { headers.add(line: headerLine) }
+    }
+
+    func receive(body: UnsafeRawBufferPointer) {
+        if collectingEvent, headers.requestID != nil {
+            if event.isEmpty, let length = headers.contentLength { event.reserveCapacity(length) }
+            event.append(contentsOf: body)
+        } else {
+            // An error answer (or a post's `{"status":"OK"}`): kept short, for the log.
+            reply.append(contentsOf: body.prefix(max(0, Self.replyLimit - reply.count)))
+        }
+    }
+
+    /// The event collected by the last `/next`; the buffer starts empty for the next one.
+    func takeEvent() -> [UInt8] {
+        var taken: [UInt8] = []
+        swap(&taken, &event)
+        return taken
+    }
+
+    var replyText: String { String(decoding: reply, as: UTF8.self) }
+}

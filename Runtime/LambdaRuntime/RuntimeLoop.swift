@@ -1,0 +1,142 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Logging
+
+/// The runtime, top to bottom: read the environment, set up logging, build the handler (Lambda's init
+/// phase), then forever: `/next`, run the handler, `/response` or `/error`.
+///
+/// Nothing an invocation does stops the loop: a malformed event, a thrown error, an oversized response
+/// or a rejected post is reported or logged and the next invocation is served. The process exits only
+/// when the Runtime API says so (a 500), when it stays unreachable, or when init fails.
+struct RuntimeLoop<Processor: InvocationProcessor> {
+    /// `/next` failures in a row (transport errors or unexpected answers) before the runtime gives up.
+    /// With `nextRetryDelay` that is about 3.3 s of trying: long enough for a restarting emulator, short
+    /// enough that a runtime whose Runtime API is gone exits instead of hanging.
+    static var nextAttemptLimit: Int { 10 }
+
+    /// Pause before the `attempt`-th retry of `/next`: 10 ms, doubling, at most 1 s.
+    static func nextRetryDelay(attempt: Int) -> Duration {
+        .milliseconds(min(1000, 10 << min(attempt - 1, 10)))
+    }
+
+    /// Pause after a `204` from `/next`: an emulator that answers `204` at once must not make us spin.
+    static var emptyPollPause: Duration { .milliseconds(5) }
+
+    let client: RuntimeAPIClient
+    let processor: Processor
+    let logger: Logger
+
+    /// Init, then the loop; never returns.
+    static func start(
+        _ makeProcessor: @Sendable (LambdaInitContext) async throws -> Processor
+    ) async -> Never {
+        let environment = LambdaEnvironment.fromProcess()
+        let format = LambdaLogFormat(environmentValue: environment["AWS_LAMBDA_LOG_FORMAT"])
+        let level = Logger.Level(lambdaLogLevel: environment["AWS_LAMBDA_LOG_LEVEL"])
+        LoggingSystem.bootstrap { label in LambdaLogHandler(label: label, format: format, logLevel: level) }
+        StandardOutput.useLineBuffering()
+        let logger = Logger(label: "Lambda")
+
+        let endpoint: RuntimeEndpoint
+        do {
+            endpoint = try RuntimeEndpoint(environment["AWS_LAMBDA_RUNTIME_API"] ?? "")
+        } catch {
+            logger.critical("cannot start: \(error)")
+            exit(1)
+        }
+        let client = RuntimeAPIClient(endpoint: endpoint)
+
+        let processor: Processor
+        do {
+            processor = try await makeProcessor(LambdaInitContext(environment: environment, logger: logger))
+        } catch {
+            let report = ErrorReport(thrown: error)
+            logger.critical("init failed: \(report.errorType): \(report.errorMessage)")
+            let outcome = client.postInitError(report)
+            if outcome != .accepted { logger.error("reporting the init error failed: \(outcome)") }
+            exit(1)
+        }
+
+        let loop = RuntimeLoop(client: client, processor: processor, logger: logger)
+        while true {
+            await loop.serveOneInvocation()
+        }
+    }
+
+    func serveOneInvocation() async {
+        let (headers, event) = await nextInvocation()
+        let requestID = headers.requestID!  // `next()` never hands out an invocation without one
+        TraceEnvironment.set(headers.traceID)
+        var invocationLogger = logger
+        invocationLogger[metadataKey: "requestId"] = .string(requestID)
+        let context = LambdaContext(
+            requestID: requestID,
+            // Lambda always sends both; an emulator that does not gets no deadline and an empty ARN.
+            deadlineMilliseconds: headers.deadlineMilliseconds ?? .max,
+            invokedFunctionARN: headers.invokedFunctionARN ?? "",
+            traceID: headers.traceID,
+            clientContext: headers.clientContext,
+            cognitoIdentity: headers.cognitoIdentity,
+            tenantID: headers.tenantID,
+            logger: invocationLogger)
+
+        switch await processor.process(event, context: context) {
+        case .response(let response) where response.body.count > RuntimeLimits.maxResponseBytes:
+            report(.responseTooLarge(size: response.body.count), context: context)
+        case .response(let response):
+            let outcome = response.body.withUnsafeBytes {
+                client.postResponse(requestID: requestID, body: $0, contentType: response.contentType)
+            }
+            check(outcome, of: "/response", context: context)
+        case .failure(let errorReport):
+            report(errorReport, context: context)
+        }
+    }
+
+    /// Waits for the next invocation, polling again after a `204` and retrying transport errors with
+    /// backoff; exits once `/next` has failed `nextAttemptLimit` times in a row.
+    private func nextInvocation() async -> (InvocationHeaders, [UInt8]) {
+        var failures = 0
+        while true {
+            switch client.next() {
+            case .invocation(let headers, let event):
+                return (headers, event)
+            case .noInvocation:
+                try? await Task.sleep(for: Self.emptyPollPause)
+            case .failure(let message):
+                failures += 1
+                guard failures < Self.nextAttemptLimit else {
+                    logger.critical("/next failed \(failures) times in a row, exiting: \(message)")
+                    exit(1)
+                }
+                let delay = Self.nextRetryDelay(attempt: failures)
+                logger.warning("/next failed (\(failures)/\(Self.nextAttemptLimit)), retrying in \(delay): \(message)")
+                try? await Task.sleep(for: delay)
+            }
+        }
+    }
+
+    private func report(_ errorReport: ErrorReport, context: LambdaContext) {
+        context.logger.error("invocation failed: \(errorReport.errorType): \(errorReport.errorMessage)")
+        check(client.postError(requestID: context.requestID, errorReport), of: "/error", context: context)
+    }
+
+    /// A post the Runtime API refused loses that one invocation's result, never the loop; a 500 is the
+    /// Runtime API's way of saying the environment is broken, and then the runtime exits at once.
+    private func check(_ outcome: RuntimeAPIClient.PostOutcome, of endpoint: String, context: LambdaContext) {
+        switch outcome {
+        case .accepted:
+            return
+        case .rejected(let status, let reply) where status >= 500:
+            context.logger.critical("\(endpoint) answered \(status), exiting: \(reply)")
+            exit(1)
+        case .rejected(let status, let reply):
+            context.logger.error("\(endpoint) answered \(status): \(reply)")
+        case .failure(let message):
+            context.logger.error("\(endpoint) failed: \(message)")
+        }
+    }
+}
