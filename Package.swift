@@ -67,6 +67,12 @@ let package = Package(
         .target(name: "AWSClients", dependencies: ["HTTPClient", crypto, log], path: "Runtime/AWSClients",
                 swiftSettings: strict),
 
+        // Starts the test servers (scripts/testing, moto) for the HTTP and AWS client tests.
+        .target(name: "ServerFixtures", path: "Tests/ServerFixtures", swiftSettings: strict),
+        .testTarget(name: "HTTPClientTests", dependencies: ["HTTPClient", "ServerFixtures"], swiftSettings: strict),
+        .testTarget(name: "AWSClientsTests", dependencies: ["AWSClients", "HTTPClient", "ServerFixtures"],
+                    swiftSettings: strict),
+
         // The local Runtime API emulator and Invoke API (a development tool).
         .target(name: "LocalLambda", dependencies: [hummingbird, log], path: "Runtime/LocalLambda",
                 swiftSettings: strict),
@@ -90,6 +96,9 @@ let package = Package(
                     path: "Tests/ImageGeneratorTests", swiftSettings: strict),
         .testTarget(name: "LambdaRuntimeTests", dependencies: ["LambdaRuntime", log],
                     path: "Tests/LambdaRuntimeTests", swiftSettings: strict),
+        .testTarget(name: "LambdaEventsTests", dependencies: ["LambdaEvents", "LambdaTesting"], swiftSettings: strict),
+        .testTarget(name: "LambdaTestingTests", dependencies: ["LambdaTesting", "LambdaEvents", "LambdaRuntime", log],
+                    swiftSettings: strict),
     ] + functions.map {
         .executableTarget(name: $0.name, dependencies: $0.dependencies, path: "Functions/\($0.name)",
                           swiftSettings: strict)
