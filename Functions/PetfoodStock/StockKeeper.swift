@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import AWSClients
 import Logging
 
 /// Takes an order's items out of stock, once per order, never below zero.
@@ -16,7 +17,9 @@ struct StockKeeper<Ledger: StockLedger>: Sendable {
     let ledger: Ledger
     /// The prefix of idempotency keys, as Powertools uses the function's name.
     let functionName: String
-    var retry = ContentionRetry()
+    /// Attempts and backoff (exponential, full jitter) for orders that lost a race; only its pacing is used,
+    /// since a lost race is an outcome here, not an error.
+    var retry = RetryPolicy(maxAttempts: 30, baseDelay: .milliseconds(10), maxDelay: .milliseconds(500))
     /// How long an order's record stays: EventBridge retries a failed delivery for up to 24 hours.
     var recordLifetime: TimeInterval = 24 * 60 * 60
 
@@ -29,6 +32,9 @@ struct StockKeeper<Ledger: StockLedger>: Sendable {
             return logDuplicate(order, logger: logger)
         }
         for attempt in 1...retry.maxAttempts {
+            if attempt > 1 {
+                try await retry.sleep(retry.delay(beforeRetry: attempt - 1))
+            }
             let changes = try await plannedChanges(for: lines, orderID: order.orderID)
             let now = Date()
             let record = OrderRecord(key: key, expiration: now.addingTimeInterval(recordLifetime))
@@ -38,7 +44,7 @@ struct StockKeeper<Ledger: StockLedger>: Sendable {
             case .alreadyApplied:
                 return logDuplicate(order, logger: logger)
             case .contended:
-                try await Task.sleep(for: retry.delay(afterAttempt: attempt))
+                continue
             }
         }
         throw StockContention(orderID: order.orderID, attempts: retry.maxAttempts)
@@ -154,16 +160,4 @@ struct StockContention: Error, Equatable, CustomStringConvertible {
     var attempts: Int
 
     var description: String { "order \(orderID) not applied: stock kept changing over \(attempts) attempts" }
-}
-
-/// Exponential backoff with full jitter between attempts that lost a race.
-struct ContentionRetry: Sendable {
-    var maxAttempts = 30
-    var baseDelay: Duration = .milliseconds(10)
-    var maxDelay: Duration = .milliseconds(500)
-
-    func delay(afterAttempt attempt: Int) -> Duration {
-        let ceiling = min(maxDelay, baseDelay * (1 << min(attempt, 16)))
-        return ceiling * Double.random(in: 0...1)
-    }
 }

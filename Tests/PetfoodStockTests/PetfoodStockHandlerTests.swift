@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import AWSClients
 import LambdaEvents
 import LambdaRuntime
 import LambdaTesting
@@ -17,7 +18,7 @@ struct PetfoodStockHandlerTests {
 
     func handler(_ ledger: InMemoryStockLedger) -> PetfoodStockHandler<InMemoryStockLedger> {
         var keeper = StockKeeper(ledger: ledger, functionName: "PetfoodStock")
-        keeper.retry = ContentionRetry(maxAttempts: 200, baseDelay: .microseconds(50), maxDelay: .milliseconds(2))
+        keeper.retry = RetryPolicy(maxAttempts: 200, baseDelay: .microseconds(50), maxDelay: .milliseconds(2))
         return PetfoodStockHandler(keeper: keeper)
     }
 
@@ -138,7 +139,7 @@ struct PetfoodStockHandlerTests {
         let ledger = InMemoryStockLedger(stock: [Self.veggie: 100, Self.kibbles: 50])
         await ledger.simulateConflicts(1000)
         var keeper = StockKeeper(ledger: ledger, functionName: "PetfoodStock")
-        keeper.retry = ContentionRetry(maxAttempts: 3, baseDelay: .microseconds(10), maxDelay: .microseconds(10))
+        keeper.retry = RetryPolicy(maxAttempts: 3, baseDelay: .microseconds(10), maxDelay: .microseconds(10))
         await #expect(throws: StockContention(orderID: "order-7f3a9c21", attempts: 3)) {
             try await PetfoodStockHandler(keeper: keeper).invoke(fixture: "PetfoodStock/stock-purchased.json")
         }
