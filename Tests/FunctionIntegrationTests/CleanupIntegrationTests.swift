@@ -1,0 +1,58 @@
+import AWSClients
+@testable import Cleanup
+import Foundation
+import LambdaEvents
+import LambdaTesting
+import Testing
+
+/// Cleanup through the runtime loop against the stack's foods table and pictures bucket.
+@Suite struct CleanupIntegrationTests {
+    let stack: CatalogStack
+    let dynamoDB: DynamoDB
+    let s3: S3
+    let table: String
+    let bucket: String
+
+    init() throws {
+        stack = try CatalogStack()
+        let aws = stack.aws(for: "Cleanup")
+        dynamoDB = DynamoDB(client: aws)
+        s3 = S3(client: aws)
+        let variables = stack.variables(for: "Cleanup")
+        table = variables["FOOD_TABLE_NAME"] ?? "PetFoods"
+        bucket = variables["S3_BUCKET_NAME"] ?? "petfood-images"
+    }
+
+    @Test func deletesPictureAndItemAndASecondDeliverySucceeds() async throws {
+        let food = uniqueID("it-food")
+        let key = "images/petfood/\(food).jpg"
+        try await addFood(food, stock: 1, in: dynamoDB, table: table, image: key)
+        try await s3.putObject(bucket: bucket, key: key, body: Data([0xFF, 0xD8, 0xFF]), contentType: "image/jpeg")
+        let event = try Fixtures.decode(JSONValue.self, "Cleanup/item-discontinued.json")
+            .setting("detail.food_id", to: .string(food))
+            .setting("detail.metadata", to: ["image_path": .string("s3://\(bucket)/\(key)")])
+
+        let first = try stack.invoke("Cleanup", event: event).decode(CleanupSummary.self)
+        #expect(first == CleanupSummary(status: .cleaned, foodID: food, imageKey: key, image: .deleted, item: .deleted))
+        #expect(try await s3.headObject(bucket: bucket, key: key) == nil)
+        #expect(try await dynamoDB.getItem(table: table, key: ["id": .s(food)]) == nil)
+
+        let second = try stack.invoke("Cleanup", event: event)
+        #expect(second.succeeded)
+        #expect(try second.decode(CleanupSummary.self)
+            == CleanupSummary(status: .cleaned, foodID: food, imageKey: key, image: .absent, item: .absent))
+    }
+
+    @Test func withoutImagePathThePictureOfTheItemIsDeleted() async throws {
+        let food = uniqueID("it-food")
+        let key = "images/petfood/\(food).jpg"
+        try await addFood(food, stock: 1, in: dynamoDB, table: table, image: key)
+        try await s3.putObject(bucket: bucket, key: key, body: Data([0xFF, 0xD8, 0xFF]), contentType: "image/jpeg")
+        let event = try Fixtures.decode(JSONValue.self, "Cleanup/item-discontinued-no-image-path.json")
+            .setting("detail.food_id", to: .string(food))
+        let summary = try stack.invoke("Cleanup", event: event).decode(CleanupSummary.self)
+        #expect(summary.image == .deleted)
+        #expect(summary.item == .deleted)
+        #expect(try await s3.headObject(bucket: bucket, key: key) == nil)
+    }
+}
