@@ -71,6 +71,11 @@ let package = Package(
         // The runtime's test subject for loop tests over HTTP (Tests/RuntimeProbe/main.swift has its contract).
         .executableTarget(name: "RuntimeProbe", dependencies: ["LambdaRuntime"], path: "Tests/RuntimeProbe",
                           swiftSettings: strict),
+        // The emulator's rules over raw HTTP, and the runtime loop's conformance suite through it.
+        .testTarget(name: "LocalLambdaTests",
+                    dependencies: ["LocalLambda", "RuntimeProbe", "Echo", hummingbird,
+                                   .product(name: "HummingbirdTesting", package: "hummingbird")],
+                    path: "Tests/LocalLambdaTests", swiftSettings: strict),
         .testTarget(name: "LambdaRuntimeTests", dependencies: ["LambdaRuntime", log],
                     path: "Tests/LambdaRuntimeTests", swiftSettings: strict),
     ] + functions.map {

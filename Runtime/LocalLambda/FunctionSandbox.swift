@@ -21,6 +21,8 @@ actor FunctionSandbox {
     private var parkedPoll: Poll?
     /// Tells a runtime's exit apart from its predecessors' (which were killed on purpose).
     private var runtimeGeneration = 0
+    /// Set by `shutDown`: from then on polls are dropped and invocations refused.
+    private var isShutDown = false
     /// VmHWM survives neither a crash nor a kill; the last reading stands in for it.
     private var lastPeakMemoryMB = 0
 
@@ -38,7 +40,8 @@ actor FunctionSandbox {
     // MARK: The caller's side
 
     func invoke(_ request: InvocationRequest) async -> InvocationResult {
-        await withCheckedContinuation { continuation in
+        if isShutDown { return Self.unavailable.result(requestID: Identifiers.requestID()) }
+        return await withCheckedContinuation { continuation in
             queue.append(Queued(id: Identifiers.requestID(), request: request, continuation: continuation))
             startNextIfIdle()
         }
@@ -48,6 +51,7 @@ actor FunctionSandbox {
 
     /// `GET /runtime/invocation/next`: the invocation to work on, as soon as there is one.
     func next(connection: Connection) async -> NextResult {
+        if isShutDown { return .disconnect }
         if case .initFailed = runtime?.phase { return .rejected(.invalidStateTransition) }
         if case .initializing = runtime?.phase {
             runtime?.phase = .ready
@@ -105,16 +109,17 @@ actor FunctionSandbox {
 
     /// Stops everything: the runtime is killed, waiting callers get an error, a parked poll is dropped.
     func shutDown() {
+        isShutDown = true
         killRuntime(generation: runtime?.generation)
         disconnectPoll()
         for queued in queue {
-            queued.continuation.resume(returning: FunctionError(type: "Runtime.Unavailable",
-                message: "the emulator is shutting down").result(requestID: queued.id))
+            queued.continuation.resume(returning: Self.unavailable.result(requestID: queued.id))
         }
         queue.removeAll()
-        if let current { finish(current, with: .error(FunctionError(type: "Runtime.Unavailable",
-                                                                   message: "the emulator is shutting down"))) }
+        if let current { finish(current, with: .error(Self.unavailable)) }
     }
+
+    private static let unavailable = FunctionError(type: "Runtime.Unavailable", message: "the emulator is shutting down")
 
     /// The Runtime API server is going away: its connections will close, so a parked poll is dropped.
     func disconnectPoll() {
