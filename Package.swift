@@ -73,8 +73,7 @@ let package = Package(
                           swiftSettings: strict),
         // The emulator's rules over raw HTTP, and the runtime loop's conformance suite through it.
         .testTarget(name: "LocalLambdaTests",
-                    dependencies: ["LocalLambda", "RuntimeProbe", "Echo", hummingbird,
-                                   .product(name: "HummingbirdTesting", package: "hummingbird")],
+                    dependencies: ["LocalLambda", "RuntimeProbe", "Echo"],
                     path: "Tests/LocalLambdaTests", swiftSettings: strict),
         .testTarget(name: "LambdaRuntimeTests", dependencies: ["LambdaRuntime", log],
                     path: "Tests/LambdaRuntimeTests", swiftSettings: strict),

@@ -28,7 +28,7 @@ actor FunctionSandbox {
 
     init(function: FunctionConfiguration, log: any LogSink, callerEnvironment: [String: String]) {
         self.function = function
-        self.log = PlatformLog(sink: log)
+        self.log = PlatformLog(sink: log, json: function.logFormat == "JSON")
         self.output = log
         self.callerEnvironment = callerEnvironment
     }
@@ -69,8 +69,11 @@ actor FunctionSandbox {
 
     /// `POST /runtime/invocation/{id}/response`, `/error`, or a response the route refused as too large.
     func finish(requestID: String, with report: RuntimeReport) -> RuntimeAPIError? {
-        guard let started = current, started.queued.id == requestID, started.dispatchedAt != nil else {
-            return requestID == lastFinishedID ? .invalidStateTransition : .invalidRequestID
+        guard let started = current, started.dispatchedAt != nil, started.queued.id == requestID else {
+            // Like the RIE: an id other than the one in flight is invalid; the one just answered, while
+            // no other is in flight, is a second answer.
+            let inFlight = current?.dispatchedAt != nil
+            return !inFlight && requestID == lastFinishedID ? .invalidStateTransition : .invalidRequestID
         }
         switch report {
         case .response(let payload, let contentType):

@@ -164,4 +164,23 @@ import Testing
         #expect(result.text == #"{"logged":true}"#)
         #expect(log.text.contains("adopted pet 42"))
     }
+
+    @Test func jsonLogFormatReachesTheRuntimeAndShapesThePlatformLines() async throws {
+        let log = CapturedLog()
+        let lambda = LocalLambda.probe(logFormat: "JSON", log: log)
+        let result = try await lambda.run { _ in
+            try await lambda.invoke(json: #"{"action":"log","message":"adopted pet 42"}"#)
+        }
+        let lines = log.jsonLines
+        #expect(lines.contains { $0["message"] as? String == "adopted pet 42" && $0["requestId"] as? String == result.requestID })
+        #expect(lines.contains {
+            $0["type"] as? String == "platform.start" && ($0["record"] as? [String: Any])?["requestId"] as? String == result.requestID
+        })
+        let report = try #require(lines.first { $0["type"] as? String == "platform.report" }?["record"] as? [String: Any])
+        #expect(report["status"] as? String == "success")
+        let metrics = try #require(report["metrics"] as? [String: Any])
+        #expect(metrics["memorySizeMB"] as? Int == 128)
+        #expect(metrics["initDurationMs"] is Double)
+        #expect(!log.text.contains("START RequestId"))
+    }
 }
