@@ -2,9 +2,10 @@
 /// the Runtime API conversation with that process. One invocation at a time, first come first served, as
 /// in a Lambda execution environment.
 ///
-/// An invocation is *started* when it leaves the queue (its timeout runs from then, through a cold start
-/// too), *dispatched* when `/next` hands it to the runtime, and *finished* by `/response`, `/error`, an
-/// oversized response, an init failure, the runtime exiting, or the timeout.
+/// An invocation is *started* when it leaves the queue (a cold start then has Lambda's 10 s init limit),
+/// *dispatched* when `/next` hands it to the runtime (its timeout and deadline run from then), and
+/// *finished* by `/response`, `/error`, an oversized response, an init failure, the runtime exiting, or
+/// a timeout.
 actor FunctionSandbox {
     let function: FunctionConfiguration
     private let log: PlatformLog
@@ -135,25 +136,29 @@ actor FunctionSandbox {
     private func startNextIfIdle() {
         guard current == nil, !queue.isEmpty else { return }
         let queued = queue.removeFirst()
-        let timeout = function.timeoutSeconds
-        let started = Started(
+        let coldStart = runtime == nil && function.executable != nil
+        // Until the runtime takes the invocation, Lambda's init limit applies to a runtime started here;
+        // one started elsewhere may take as long as it likes to connect.
+        current = Started(
             queued: queued,
             startedAt: Clock.monotonicNanoseconds(),
-            deadlineMs: Clock.epochMilliseconds() + Int64(timeout) * 1000,
             traceID: Identifiers.traceID(epochSeconds: Clock.epochMilliseconds() / 1000),
-            coldStart: runtime == nil && function.executable != nil,
-            timer: Task {
-                try? await Task.sleep(for: .seconds(timeout))
-                if !Task.isCancelled { self.timedOut(requestID: queued.id) }
-            })
-        current = started
+            coldStart: coldStart,
+            timer: function.executable == nil ? nil : timer(seconds: RuntimeAPILimits.initSeconds, for: queued.id, dispatched: false))
         log.start(requestID: queued.id)
-        if started.coldStart, let failure = startRuntime() {
-            finish(started, with: .error(failure))
+        if coldStart, let failure = startRuntime() {
+            finish(current!, with: .error(failure))
             return
         }
         if let poll = takeLivePoll() {
-            poll.continuation.resume(returning: .event(dispatch(started)))
+            poll.continuation.resume(returning: .event(dispatch(current!)))
+        }
+    }
+
+    private func timer(seconds: Int, for requestID: String, dispatched: Bool) -> Task<Void, Never> {
+        Task {
+            try? await Task.sleep(for: .seconds(seconds))
+            if !Task.isCancelled { self.timedOut(requestID: requestID, dispatched: dispatched, after: seconds) }
         }
     }
 
@@ -177,9 +182,15 @@ actor FunctionSandbox {
         }
     }
 
+    /// Hands `started` to the runtime; the first time, its timeout starts to run, as on Lambda.
     private func dispatch(_ started: Started) -> NextEvent {
+        var started = started
         if started.dispatchedAt == nil {
-            current?.dispatchedAt = Clock.monotonicNanoseconds()
+            started.timer?.cancel()
+            started.timer = timer(seconds: function.timeoutSeconds, for: started.queued.id, dispatched: true)
+            started.dispatchedAt = Clock.monotonicNanoseconds()
+            started.deadlineMs = Clock.epochMilliseconds() + Int64(function.timeoutSeconds) * 1000
+            current = started
             // Measured now as well: a runtime that crashes during the invocation leaves no VmHWM behind.
             if let peak = runtime?.process.peakMemoryMB() { lastPeakMemoryMB = peak }
         }
@@ -201,11 +212,12 @@ actor FunctionSandbox {
         return poll
     }
 
-    private func timedOut(requestID: String) {
-        guard let started = current, started.queued.id == requestID else { return }
-        let seconds = "\(function.timeoutSeconds).00"
+    private func timedOut(requestID: String, dispatched: Bool, after seconds: Int) {
+        // The init timer may fire just as the invocation is dispatched: then it no longer counts.
+        guard let started = current, started.queued.id == requestID, (started.dispatchedAt != nil) == dispatched
+        else { return }
         let message = "\(UTCTime(epochMilliseconds: Clock.epochMilliseconds()).iso8601) \(requestID)"
-            + " Task timed out after \(seconds) seconds"
+            + " Task timed out after \(seconds).00 seconds"
         log.line(message)
         if let peak = runtime?.process.peakMemoryMB() { lastPeakMemoryMB = peak }
         killRuntime(generation: runtime?.generation)
@@ -238,7 +250,7 @@ actor FunctionSandbox {
     }
 
     private func finish(_ started: Started, with outcome: Outcome, status: PlatformLog.Report.Status? = nil) {
-        started.timer.cancel()
+        started.timer?.cancel()
         current = nil
         lastFinishedID = started.queued.id
         if let peak = runtime?.process.peakMemoryMB() { lastPeakMemoryMB = peak }
@@ -276,11 +288,12 @@ actor FunctionSandbox {
     private struct Started {
         let queued: Queued
         let startedAt: Int64
-        let deadlineMs: Int64
         let traceID: String
         /// This invocation started the runtime: its REPORT carries the init duration.
         let coldStart: Bool
-        let timer: Task<Void, Never>
+        /// The init limit until dispatch, the function timeout from then on.
+        var timer: Task<Void, Never>?
+        var deadlineMs: Int64 = 0
         var initDurationMs: Double?
         var dispatchedAt: Int64?
     }
