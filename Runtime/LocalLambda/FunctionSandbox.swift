@@ -106,9 +106,16 @@ actor FunctionSandbox {
         let generation = runtime.generation
         Task {
             try? await Task.sleep(for: RuntimeAPILimits.exitGracePeriod)
-            self.killRuntime(generation: generation)
+            self.abandonFailedInit(generation: generation)
         }
         return nil
+    }
+
+    /// A runtime that reported an init error but did not exit: killed, and the caller gets the error anyway.
+    private func abandonFailedInit(generation: Int) {
+        guard let runtime, runtime.generation == generation, case .initFailed(let error) = runtime.phase else { return }
+        killRuntime(generation: generation)
+        if let current { finish(current, with: .error(error)) }
     }
 
     /// Stops everything: the runtime is killed, waiting callers get an error, a parked poll is dropped.
@@ -125,8 +132,8 @@ actor FunctionSandbox {
 
     private static let unavailable = FunctionError(type: "Runtime.Unavailable", message: "the emulator is shutting down")
 
-    /// The Runtime API server is going away: its connections will close, so a parked poll is dropped.
-    func disconnectPoll() {
+    /// Drops a parked poll: its connection is closed without an answer, as when Lambda goes away.
+    private func disconnectPoll() {
         parkedPoll?.continuation.resume(returning: .disconnect)
         parkedPoll = nil
     }
@@ -144,7 +151,8 @@ actor FunctionSandbox {
             startedAt: Clock.monotonicNanoseconds(),
             traceID: Identifiers.traceID(epochSeconds: Clock.epochMilliseconds() / 1000),
             coldStart: coldStart,
-            timer: function.executable == nil ? nil : timer(seconds: RuntimeAPILimits.initSeconds, for: queued.id, dispatched: false))
+            timer: function.executable == nil
+                ? nil : timer(seconds: RuntimeAPILimits.initSeconds, for: queued.id, dispatched: false))
         log.start(requestID: queued.id)
         if coldStart, let failure = startRuntime() {
             finish(current!, with: .error(failure))
