@@ -72,6 +72,8 @@ let package = Package(
         .testTarget(name: "HTTPClientTests", dependencies: ["HTTPClient", "ServerFixtures"], swiftSettings: strict),
         .testTarget(name: "AWSClientsTests", dependencies: ["AWSClients", "HTTPClient", "ServerFixtures"],
                     swiftSettings: strict),
+        .executableTarget(name: "AWSClientsBenchmark", dependencies: ["AWSClients", "HTTPClient"],
+                          path: "Benchmarks/AWSClientsBenchmark", swiftSettings: strict),
 
         // The local Runtime API emulator and Invoke API (a development tool).
         .target(name: "LocalLambda", dependencies: [hummingbird, log], path: "Runtime/LocalLambda",
@@ -98,6 +100,10 @@ let package = Package(
                     dependencies: ["AWSClients", "HTTPClient", "LambdaEvents", "LambdaTesting", "ServerFixtures", "PetDomain",
                                    "StatusUpdater", "PetfoodStock", "Cleanup", "ImageGenerator"],
                     path: "Tests/FunctionIntegrationTests", swiftSettings: strict),
+        // The emulator's rules over raw HTTP, and the runtime loop's conformance suite through it.
+        .testTarget(name: "LocalLambdaTests",
+                    dependencies: ["LocalLambda", "RuntimeProbe", "Echo"],
+                    path: "Tests/LocalLambdaTests", swiftSettings: strict),
         .testTarget(name: "LambdaRuntimeTests", dependencies: ["LambdaRuntime", log],
                     path: "Tests/LambdaRuntimeTests", swiftSettings: strict),
         .testTarget(name: "LambdaEventsTests", dependencies: ["LambdaEvents", "LambdaTesting"], swiftSettings: strict),
