@@ -105,6 +105,11 @@ struct CatalogStack {
         }
     }
 
+    /// A fresh id for the items one test creates, so tests never see each other's data.
+    static func uniqueID(_ prefix: String) -> String {
+        "\(prefix)-\(UUID().uuidString.prefix(8).lowercased())"
+    }
+
     enum Failure: Error, CustomStringConvertible {
         case stackNotRunning(String)
         case notBuilt(String)
@@ -122,19 +127,4 @@ struct CatalogStack {
             }
         }
     }
-}
-
-extension JSONValue {
-    /// The object with `value` at the dotted `path` (e.g. `detail.food_id`), for varying a fixture.
-    func setting(_ path: String, to value: JSONValue) -> JSONValue {
-        let keys = path.split(separator: ".", maxSplits: 1).map(String.init)
-        guard case .object(var members) = self else { return self }
-        members[keys[0]] = keys.count == 1 ? value : (members[keys[0]] ?? .object([:])).setting(keys[1], to: value)
-        return .object(members)
-    }
-}
-
-/// A fresh id for the items one test creates, so tests never see each other's data.
-func uniqueID(_ prefix: String) -> String {
-    "\(prefix)-\(UUID().uuidString.prefix(8).lowercased())"
 }

@@ -3,6 +3,7 @@ import AWSClients
 import Foundation
 import LambdaEvents
 import LambdaTesting
+import PetDomainTesting
 import Testing
 
 /// Cleanup through the runtime loop against the stack's foods table and pictures bucket.
@@ -24,9 +25,9 @@ import Testing
     }
 
     @Test func deletesPictureAndItemAndASecondDeliverySucceeds() async throws {
-        let food = uniqueID("it-food")
+        let food = CatalogStack.uniqueID("it-food")
         let key = "images/petfood/\(food).jpg"
-        try await addFood(food, stock: 1, in: dynamoDB, table: table, image: key)
+        try await CatalogStack.addFood(food, stock: 1, in: dynamoDB, table: table, image: key)
         try await s3.putObject(bucket: bucket, key: key, body: Data([0xFF, 0xD8, 0xFF]), contentType: "image/jpeg")
         let event = try Fixtures.decode(JSONValue.self, "Cleanup/item-discontinued.json")
             .setting("detail.food_id", to: .string(food))
@@ -44,9 +45,9 @@ import Testing
     }
 
     @Test func withoutImagePathThePictureOfTheItemIsDeleted() async throws {
-        let food = uniqueID("it-food")
+        let food = CatalogStack.uniqueID("it-food")
         let key = "images/petfood/\(food).jpg"
-        try await addFood(food, stock: 1, in: dynamoDB, table: table, image: key)
+        try await CatalogStack.addFood(food, stock: 1, in: dynamoDB, table: table, image: key)
         try await s3.putObject(bucket: bucket, key: key, body: Data([0xFF, 0xD8, 0xFF]), contentType: "image/jpeg")
         let event = try Fixtures.decode(JSONValue.self, "Cleanup/item-discontinued-no-image-path.json")
             .setting("detail.food_id", to: .string(food))

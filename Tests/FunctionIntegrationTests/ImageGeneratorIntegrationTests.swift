@@ -4,6 +4,7 @@ import HTTPClient
 @testable import ImageGenerator
 import LambdaEvents
 import LambdaTesting
+import PetDomainTesting
 import PetDomain
 import ServerFixtures
 import Testing
@@ -36,7 +37,7 @@ import Testing
 
     /// A new food named `name`, and the FoodItemCreated event for it.
     func newFood(_ fixture: String = "food-item-created.json") async throws -> (id: String, key: String, event: JSONValue) {
-        let id = uniqueID("it-food")
+        let id = CatalogStack.uniqueID("it-food")
         let name = "Integration Bites \(id)"
         try await dynamoDB.putItem(table: table, item: ["id": .s(id), "name": .s(name), "stock_quantity": 5])
         let event = try Fixtures.decode(JSONValue.self, "ImageGenerator/\(fixture)")
@@ -91,7 +92,7 @@ import Testing
     }
 
     @Test func pointingAFoodThatWasDeletedMeanwhileAtAPictureWritesNothing() async throws {
-        let id = uniqueID("it-gone")
+        let id = CatalogStack.uniqueID("it-gone")
         let catalog = DynamoDBFoodCatalog(dynamoDB: dynamoDB, table: table)
         await #expect(throws: FoodNotFound(foodID: id)) {
             try await catalog.setImage("images/petfood/gone.jpg", ofFood: id, at: Date())

@@ -2,6 +2,7 @@ import AWSClients
 import Foundation
 import LambdaEvents
 import LambdaTesting
+import PetDomainTesting
 @testable import PetfoodStock
 import ServerFixtures
 import Testing
@@ -22,11 +23,11 @@ import Testing
     }
 
     @Test func theSameOrderDeliveredTwiceIsAppliedOnce() async throws {
-        let (veggie, kibbles) = (uniqueID("it-food"), uniqueID("it-food"))
-        try await addFood(veggie, stock: 20, in: dynamoDB, table: foodsTable)
-        try await addFood(kibbles, stock: 5, in: dynamoDB, table: foodsTable)
-        let orderID = uniqueID("it-order")
-        let event = try order("stock-purchased.json", id: orderID, foods: [veggie, kibbles])
+        let (veggie, kibbles) = (CatalogStack.uniqueID("it-food"), CatalogStack.uniqueID("it-food"))
+        try await CatalogStack.addFood(veggie, stock: 20, in: dynamoDB, table: foodsTable)
+        try await CatalogStack.addFood(kibbles, stock: 5, in: dynamoDB, table: foodsTable)
+        let orderID = CatalogStack.uniqueID("it-order")
+        let event = try CatalogStack.order("stock-purchased.json", id: orderID, foods: [veggie, kibbles])
 
         let first = try stack.invoke("PetfoodStock", event: event).decode(OrderSummary.self)
         #expect(first.status == .applied)
@@ -34,8 +35,8 @@ import Testing
         let second = try stack.invoke("PetfoodStock", event: event).decode(OrderSummary.self)
         #expect(second.status == .alreadyApplied)
 
-        #expect(try await stock(of: veggie, in: dynamoDB, table: foodsTable) == 18)
-        #expect(try await stock(of: kibbles, in: dynamoDB, table: foodsTable) == 4)
+        #expect(try await CatalogStack.stock(of: veggie, in: dynamoDB, table: foodsTable) == 18)
+        #expect(try await CatalogStack.stock(of: kibbles, in: dynamoDB, table: foodsTable) == 4)
         let record = try #require(try await dynamoDB.getItem(table: idempotencyTable,
                                                              key: ["id": .s("PetfoodStock#\(orderID)")]))
         #expect(record["status"]?.string == "COMPLETED")
@@ -45,24 +46,25 @@ import Testing
     }
 
     @Test func numericPricesAreAccepted() async throws {
-        let food = uniqueID("it-food")
-        try await addFood(food, stock: 10, in: dynamoDB, table: foodsTable)
-        let event = try order("stock-purchased-numeric-prices.json", id: uniqueID("it-order"), foods: [food])
+        let food = CatalogStack.uniqueID("it-food")
+        try await CatalogStack.addFood(food, stock: 10, in: dynamoDB, table: foodsTable)
+        let orderID = CatalogStack.uniqueID("it-order")
+        let event = try CatalogStack.order("stock-purchased-numeric-prices.json", id: orderID, foods: [food])
         let summary = try stack.invoke("PetfoodStock", event: event).decode(OrderSummary.self)
         #expect(summary.status == .applied)
-        #expect(try await stock(of: food, in: dynamoDB, table: foodsTable) == 7)
+        #expect(try await CatalogStack.stock(of: food, in: dynamoDB, table: foodsTable) == 7)
     }
 
     @Test func anUnknownFoodFailsTheInvocationAndChangesNothing() async throws {
-        let food = uniqueID("it-food")
-        let missing = uniqueID("it-missing")
-        try await addFood(food, stock: 10, in: dynamoDB, table: foodsTable)
-        let orderID = uniqueID("it-order")
-        let invocation = try stack.invoke("PetfoodStock", event: order("stock-purchased-unknown-food.json", id: orderID,
-                                                                       foods: [food, missing]))
+        let food = CatalogStack.uniqueID("it-food")
+        let missing = CatalogStack.uniqueID("it-missing")
+        try await CatalogStack.addFood(food, stock: 10, in: dynamoDB, table: foodsTable)
+        let orderID = CatalogStack.uniqueID("it-order")
+        let event = try CatalogStack.order("stock-purchased-unknown-food.json", id: orderID, foods: [food, missing])
+        let invocation = try stack.invoke("PetfoodStock", event: event)
         #expect(!invocation.succeeded)
         #expect(String(decoding: invocation.response, as: UTF8.self).contains(missing))
-        #expect(try await stock(of: food, in: dynamoDB, table: foodsTable) == 10)
+        #expect(try await CatalogStack.stock(of: food, in: dynamoDB, table: foodsTable) == 10)
         #expect(try await dynamoDB.getItem(table: idempotencyTable, key: ["id": .s("PetfoodStock#\(orderID)")]) == nil)
     }
 
@@ -74,14 +76,15 @@ import Testing
     }
 
     @Test func anSQSBatchFailsOnlyItsBadRecords() async throws {
-        let food = uniqueID("it-food")
-        try await addFood(food, stock: 30, in: dynamoDB, table: foodsTable)
+        let food = CatalogStack.uniqueID("it-food")
+        try await CatalogStack.addFood(food, stock: 30, in: dynamoDB, table: foodsTable)
         var batch = try Fixtures.decode(SQSEvent.self, "PetfoodStock/sqs-mixed-batch.json")
-        let good = try order("stock-purchased.json", id: uniqueID("it-order"), foods: [food])
+        let orderID = CatalogStack.uniqueID("it-order")
+        let good = try CatalogStack.order("stock-purchased.json", id: orderID, foods: [food])
         batch.records[0].body = String(decoding: try JSONEncoder().encode(good), as: UTF8.self)
         let response = try stack.invoke("PetfoodStock", event: batch).decode(SQSBatchResponse.self)
         #expect(response.batchItemFailures.map(\.itemIdentifier) == [batch.records[1].messageId, batch.records[2].messageId])
-        #expect(try await stock(of: food, in: dynamoDB, table: foodsTable) == 28)
+        #expect(try await CatalogStack.stock(of: food, in: dynamoDB, table: foodsTable) == 28)
     }
 }
 
@@ -107,8 +110,8 @@ import Testing
     }
 
     @Test func fiftyConcurrentOrdersLoseNoUpdate() async throws {
-        let food = uniqueID("it-food")
-        try await addFood(food, stock: 1000, in: dynamoDB, table: Self.foodsTable)
+        let food = CatalogStack.uniqueID("it-food")
+        try await CatalogStack.addFood(food, stock: 1000, in: dynamoDB, table: Self.foodsTable)
         let keeper = StockKeeper(
             ledger: DynamoDBStockLedger(dynamoDB: dynamoDB, foodsTable: Self.foodsTable,
                                         idempotencyTable: Self.idempotencyTable),
@@ -125,12 +128,12 @@ import Testing
             return try await group.reduce(into: []) { $0.append($1) }
         }
         #expect(statuses == Array(repeating: .applied, count: 50))
-        #expect(try await stock(of: food, in: dynamoDB, table: Self.foodsTable) == 900)
+        #expect(try await CatalogStack.stock(of: food, in: dynamoDB, table: Self.foodsTable) == 900)
     }
 
     @Test func concurrentInvocationsThroughTheLoopLoseNoUpdateAndFloorAtZero() async throws {
-        let food = uniqueID("it-food")
-        try await addFood(food, stock: 25, in: dynamoDB, table: Self.foodsTable)
+        let food = CatalogStack.uniqueID("it-food")
+        try await CatalogStack.addFood(food, stock: 25, in: dynamoDB, table: Self.foodsTable)
         let template = try Fixtures.decode(JSONValue.self, "PetfoodStock/stock-purchased.json")
         // Six orders of 5 each against 25 in stock: five fit, the sixth floors the stock at 0.
         let running = try (0..<6).map { index in
@@ -142,24 +145,26 @@ import Testing
         let summaries = try running.map { try $0.wait().decode(OrderSummary.self) }
         #expect(summaries.allSatisfy { $0.status == .applied })
         #expect(summaries.map { $0.items[0].stockAfter }.sorted() == [0, 0, 5, 10, 15, 20])
-        #expect(try await stock(of: food, in: dynamoDB, table: Self.foodsTable) == 0)
+        #expect(try await CatalogStack.stock(of: food, in: dynamoDB, table: Self.foodsTable) == 0)
     }
 }
 
-/// `fixture` with its order id and its items' food ids replaced (the first items keep their quantities).
-func order(_ fixture: String, id: String, foods: [String]) throws -> JSONValue {
-    let event = try Fixtures.decode(JSONValue.self, "PetfoodStock/\(fixture)")
-    guard case .array(let items)? = event["detail"]?["items"] else { return event }
-    let replaced = zip(items, foods).map { item, food in item.setting("food_id", to: .string(food)) }
-    return event.setting("detail.order_id", to: .string(id)).setting("detail.items", to: .array(replaced))
-}
+extension CatalogStack {
+    /// `fixture` with its order id and its items' food ids replaced (the first items keep their quantities).
+    static func order(_ fixture: String, id: String, foods: [String]) throws -> JSONValue {
+        let event = try Fixtures.decode(JSONValue.self, "PetfoodStock/\(fixture)")
+        guard case .array(let items)? = event["detail"]?["items"] else { return event }
+        let replaced = zip(items, foods).map { item, food in item.setting("food_id", to: .string(food)) }
+        return event.setting("detail.order_id", to: .string(id)).setting("detail.items", to: .array(replaced))
+    }
 
-func addFood(_ id: String, stock: Int, in dynamoDB: DynamoDB, table: String, image: String? = nil) async throws {
-    var item: DynamoDB.Item = ["id": .s(id), "name": .s("Integration food \(id)"), "stock_quantity": .number(stock)]
-    if let image { item["image"] = .s(image) }
-    try await dynamoDB.putItem(table: table, item: item)
-}
+    static func addFood(_ id: String, stock: Int, in dynamoDB: DynamoDB, table: String, image: String? = nil) async throws {
+        var item: DynamoDB.Item = ["id": .s(id), "name": .s("Integration food \(id)"), "stock_quantity": .number(stock)]
+        if let image { item["image"] = .s(image) }
+        try await dynamoDB.putItem(table: table, item: item)
+    }
 
-func stock(of food: String, in dynamoDB: DynamoDB, table: String) async throws -> Int? {
-    try await dynamoDB.getItem(table: table, key: ["id": .s(food)], consistentRead: true)?["stock_quantity"]?.int
+    static func stock(of food: String, in dynamoDB: DynamoDB, table: String) async throws -> Int? {
+        try await dynamoDB.getItem(table: table, key: ["id": .s(food)], consistentRead: true)?["stock_quantity"]?.int
+    }
 }

@@ -2,6 +2,7 @@ import AWSClients
 import Foundation
 import LambdaEvents
 import LambdaTesting
+import PetDomainTesting
 import Testing
 
 /// StatusUpdater through the runtime loop against the stack's pets table.
@@ -29,7 +30,7 @@ import Testing
     }
 
     @Test func adoptionAndReturnAreStoredAndAnswered200() async throws {
-        let petid = uniqueID("it-pet")
+        let petid = CatalogStack.uniqueID("it-pet")
         try await dynamoDB.putItem(table: table, item: ["pettype": "bunny", "petid": .s(petid), "availability": "yes",
                                                         "petcolor": "white"])
         let adopted = try stack.invoke("StatusUpdater", event: request("adopted.json", petid: petid))
@@ -46,7 +47,7 @@ import Testing
     }
 
     @Test func unknownPetIs404AndCreatesNothing() async throws {
-        let petid = uniqueID("it-nopet")
+        let petid = CatalogStack.uniqueID("it-nopet")
         let response = try stack.invoke("StatusUpdater", event: request("unknown-pet.json", petid: petid))
             .decode(APIGatewayProxyResponse.self)
         #expect(response.statusCode == 404)

@@ -7,6 +7,7 @@ import AWSClients
 import LambdaEvents
 import LambdaRuntime
 import LambdaTesting
+import PetDomainTesting
 @testable import PetfoodStock
 import Testing
 
@@ -153,7 +154,7 @@ struct PetfoodStockHandlerTests {
         try await withThrowingTaskGroup(of: Void.self) { group in
             for index in 0..<50 {
                 var event = template
-                event.detail = event.detail.replacing("order_id", with: .string("order-concurrent-\(index)"))
+                event.detail = event.detail.setting("order_id", to: .string("order-concurrent-\(index)"))
                 let bytes = try LambdaJSON.encode(event)
                 group.addTask { _ = try await handler.invoke(bytes: bytes) }
             }
@@ -196,14 +197,5 @@ struct PetfoodStockHandlerTests {
         await #expect(throws: DecodingError.self) {
             try await handler(ledger).invoke(fixture: "PetfoodStock/stock-purchased-invalid-quantity.json")
         }
-    }
-}
-
-extension JSONValue {
-    /// The object with member `key` set to `value`.
-    func replacing(_ key: String, with value: JSONValue) -> JSONValue {
-        guard case .object(var members) = self else { return self }
-        members[key] = value
-        return .object(members)
     }
 }
