@@ -105,6 +105,22 @@ struct CatalogStack {
         }
     }
 
+    /// The foods table and pictures bucket as `function` sees them (`FOOD_TABLE_NAME`, `S3_BUCKET_NAME`).
+    func foodStorage(for function: String) -> FoodStorage {
+        let aws = aws(for: function)
+        let variables = variables(for: function)
+        return FoodStorage(dynamoDB: DynamoDB(client: aws), s3: S3(client: aws),
+                           table: variables["FOOD_TABLE_NAME"] ?? "PetFoods",
+                           bucket: variables["S3_BUCKET_NAME"] ?? "petfood-images")
+    }
+
+    struct FoodStorage {
+        let dynamoDB: DynamoDB
+        let s3: S3
+        let table: String
+        let bucket: String
+    }
+
     /// A fresh id for the items one test creates, so tests never see each other's data.
     static func uniqueID(_ prefix: String) -> String {
         "\(prefix)-\(UUID().uuidString.prefix(8).lowercased())"

@@ -9,34 +9,27 @@ import Testing
 /// Cleanup through the runtime loop against the stack's foods table and pictures bucket.
 @Suite struct CleanupIntegrationTests {
     let stack: CatalogStack
-    let dynamoDB: DynamoDB
-    let s3: S3
-    let table: String
-    let bucket: String
+    let storage: CatalogStack.FoodStorage
 
     init() throws {
         stack = try CatalogStack()
-        let aws = stack.aws(for: "Cleanup")
-        dynamoDB = DynamoDB(client: aws)
-        s3 = S3(client: aws)
-        let variables = stack.variables(for: "Cleanup")
-        table = variables["FOOD_TABLE_NAME"] ?? "PetFoods"
-        bucket = variables["S3_BUCKET_NAME"] ?? "petfood-images"
+        storage = stack.foodStorage(for: "Cleanup")
     }
 
     @Test func deletesPictureAndItemAndASecondDeliverySucceeds() async throws {
         let food = CatalogStack.uniqueID("it-food")
         let key = "images/petfood/\(food).jpg"
-        try await CatalogStack.addFood(food, stock: 1, in: dynamoDB, table: table, image: key)
-        try await s3.putObject(bucket: bucket, key: key, body: Data([0xFF, 0xD8, 0xFF]), contentType: "image/jpeg")
+        try await CatalogStack.addFood(food, stock: 1, in: storage.dynamoDB, table: storage.table, image: key)
+        try await storage.s3.putObject(bucket: storage.bucket, key: key, body: Data([0xFF, 0xD8, 0xFF]),
+                                       contentType: "image/jpeg")
         let event = try Fixtures.decode(JSONValue.self, "Cleanup/item-discontinued.json")
             .setting("detail.food_id", to: .string(food))
-            .setting("detail.metadata", to: ["image_path": .string("s3://\(bucket)/\(key)")])
+            .setting("detail.metadata", to: ["image_path": .string("s3://\(storage.bucket)/\(key)")])
 
         let first = try stack.invoke("Cleanup", event: event).decode(CleanupSummary.self)
         #expect(first == CleanupSummary(status: .cleaned, foodID: food, imageKey: key, image: .deleted, item: .deleted))
-        #expect(try await s3.headObject(bucket: bucket, key: key) == nil)
-        #expect(try await dynamoDB.getItem(table: table, key: ["id": .s(food)]) == nil)
+        #expect(try await storage.s3.headObject(bucket: storage.bucket, key: key) == nil)
+        #expect(try await storage.dynamoDB.getItem(table: storage.table, key: ["id": .s(food)]) == nil)
 
         let second = try stack.invoke("Cleanup", event: event)
         #expect(second.succeeded)
@@ -47,13 +40,14 @@ import Testing
     @Test func withoutImagePathThePictureOfTheItemIsDeleted() async throws {
         let food = CatalogStack.uniqueID("it-food")
         let key = "images/petfood/\(food).jpg"
-        try await CatalogStack.addFood(food, stock: 1, in: dynamoDB, table: table, image: key)
-        try await s3.putObject(bucket: bucket, key: key, body: Data([0xFF, 0xD8, 0xFF]), contentType: "image/jpeg")
+        try await CatalogStack.addFood(food, stock: 1, in: storage.dynamoDB, table: storage.table, image: key)
+        try await storage.s3.putObject(bucket: storage.bucket, key: key, body: Data([0xFF, 0xD8, 0xFF]),
+                                       contentType: "image/jpeg")
         let event = try Fixtures.decode(JSONValue.self, "Cleanup/item-discontinued-no-image-path.json")
             .setting("detail.food_id", to: .string(food))
         let summary = try stack.invoke("Cleanup", event: event).decode(CleanupSummary.self)
         #expect(summary.image == .deleted)
         #expect(summary.item == .deleted)
-        #expect(try await s3.headObject(bucket: bucket, key: key) == nil)
+        #expect(try await storage.s3.headObject(bucket: storage.bucket, key: key) == nil)
     }
 }

@@ -14,20 +14,12 @@ import Testing
 @Suite struct ImageGeneratorIntegrationTests {
     let stack: CatalogStack
     let bedrock: ChildServer
-    let dynamoDB: DynamoDB
-    let s3: S3
-    let table: String
-    let bucket: String
+    let storage: CatalogStack.FoodStorage
 
     init() throws {
         stack = try CatalogStack()
         bedrock = try ChildServer(command: [Paths.toolsPython, Paths.repositoryRoot + "/scripts/fake-bedrock.py"])
-        let aws = stack.aws(for: "ImageGenerator")
-        dynamoDB = DynamoDB(client: aws)
-        s3 = S3(client: aws)
-        let variables = stack.variables(for: "ImageGenerator")
-        table = variables["FOOD_TABLE_NAME"] ?? "PetFoods"
-        bucket = variables["S3_BUCKET_NAME"] ?? "petfood-images"
+        storage = stack.foodStorage(for: "ImageGenerator")
     }
 
     func invoke(_ event: JSONValue) throws -> CatalogStack.Invocation {
@@ -39,7 +31,7 @@ import Testing
     func newFood(_ fixture: String = "food-item-created.json") async throws -> (id: String, key: String, event: JSONValue) {
         let id = CatalogStack.uniqueID("it-food")
         let name = "Integration Bites \(id)"
-        try await dynamoDB.putItem(table: table, item: ["id": .s(id), "name": .s(name), "stock_quantity": 5])
+        try await storage.dynamoDB.putItem(table: storage.table, item: ["id": .s(id), "name": .s(name), "stock_quantity": 5])
         let event = try Fixtures.decode(JSONValue.self, "ImageGenerator/\(fixture)")
             .setting("detail.food_id", to: .string(id)).setting("detail.food_name", to: .string(name))
         return (id, "images/petfood/integration-bites-\(id).jpg", event)
@@ -57,12 +49,13 @@ import Testing
         #expect(summary.status == .generated)
         #expect(summary.imageKey == food.key)
 
-        let object = try #require(try await s3.headObject(bucket: bucket, key: food.key))
+        let object = try #require(try await storage.s3.headObject(bucket: storage.bucket, key: food.key))
         #expect(object.contentType == "image/png")
         #expect(object.metadata["food-id"] == food.id)
         #expect(object.metadata["model-id"] == "amazon.titan-image-generator-v2:0")
         #expect(object.metadata["prompt-sha256"] == summary.promptSHA256)
-        let item = try #require(try await dynamoDB.getItem(table: table, key: ["id": .s(food.id)], consistentRead: true))
+        let item = try #require(
+            try await storage.dynamoDB.getItem(table: storage.table, key: ["id": .s(food.id)], consistentRead: true))
         #expect(item["image"]?.string == food.key)
         #expect(item["updated_at"]?.string != nil)
         #expect(try await bedrockInvocations() == 1)
@@ -78,25 +71,25 @@ import Testing
         let invocation = try invoke(food.event)
         #expect(try invocation.decode(ImageSummary.self).status == .generated)
         #expect(try await bedrockInvocations() == 3)
-        #expect(try await s3.headObject(bucket: bucket, key: food.key) != nil)
+        #expect(try await storage.s3.headObject(bucket: storage.bucket, key: food.key) != nil)
     }
 
     @Test func aFoodThatIsGoneIsAnErrorAndNoItemIsCreated() async throws {
         let food = try await newFood()
-        try await dynamoDB.deleteItem(table: table, key: ["id": .s(food.id)])
+        try await storage.dynamoDB.deleteItem(table: storage.table, key: ["id": .s(food.id)])
         let invocation = try invoke(food.event)
         #expect(!invocation.succeeded)
         #expect(String(decoding: invocation.response, as: UTF8.self).contains(food.id))
-        #expect(try await dynamoDB.getItem(table: table, key: ["id": .s(food.id)]) == nil)
+        #expect(try await storage.dynamoDB.getItem(table: storage.table, key: ["id": .s(food.id)]) == nil)
         #expect(try await bedrockInvocations() == 0)
     }
 
     @Test func pointingAFoodThatWasDeletedMeanwhileAtAPictureWritesNothing() async throws {
         let id = CatalogStack.uniqueID("it-gone")
-        let catalog = DynamoDBFoodCatalog(dynamoDB: dynamoDB, table: table)
+        let catalog = DynamoDBFoodCatalog(dynamoDB: storage.dynamoDB, table: storage.table)
         await #expect(throws: FoodNotFound(foodID: id)) {
             try await catalog.setImage("images/petfood/gone.jpg", ofFood: id, at: Date())
         }
-        #expect(try await dynamoDB.getItem(table: table, key: ["id": .s(id)]) == nil)
+        #expect(try await storage.dynamoDB.getItem(table: storage.table, key: ["id": .s(id)]) == nil)
     }
 }
