@@ -22,6 +22,10 @@ let postgres = Target.Dependency.product(name: "PostgresNIO", package: "postgres
 /// is that executable. Their sources live in `Functions/<Name>/`.
 let functions: [(name: String, dependencies: [Target.Dependency])] = [
     ("Echo", ["LambdaRuntime"]),
+    ("StatusUpdater", ["LambdaRuntime", "LambdaEvents", "AWSClients"]),
+    ("PetfoodStock", ["LambdaRuntime", "LambdaEvents", "AWSClients", "PetDomain"]),
+    ("Cleanup", ["LambdaRuntime", "LambdaEvents", "AWSClients", "PetDomain"]),
+    ("ImageGenerator", ["LambdaRuntime", "LambdaEvents", "AWSClients", "PetDomain", crypto]),
 ]
 
 let package = Package(
@@ -79,6 +83,28 @@ let package = Package(
         // The runtime's test subject for loop tests over HTTP (Tests/RuntimeProbe/main.swift has its contract).
         .executableTarget(name: "RuntimeProbe", dependencies: ["LambdaRuntime"], path: "Tests/RuntimeProbe",
                           swiftSettings: strict),
+        // The pet food catalog's shared types and their AWS-backed stores (used by several functions).
+        .target(name: "PetDomain", dependencies: ["LambdaEvents", "AWSClients", log], path: "Functions/PetDomain",
+                swiftSettings: strict),
+        .target(name: "PetDomainTesting", dependencies: ["PetDomain", "LambdaEvents"], path: "Tests/PetDomainTesting",
+                swiftSettings: strict),
+        .testTarget(name: "StatusUpdaterTests", dependencies: ["StatusUpdater", "LambdaTesting"],
+                    path: "Tests/StatusUpdaterTests", swiftSettings: strict),
+        .testTarget(name: "PetfoodStockTests",
+                    dependencies: ["PetfoodStock", "LambdaTesting", "AWSClients", "PetDomainTesting", log],
+                    path: "Tests/PetfoodStockTests", swiftSettings: strict),
+        .testTarget(name: "CleanupTests", dependencies: ["Cleanup", "LambdaTesting", "PetDomainTesting"],
+                    path: "Tests/CleanupTests", swiftSettings: strict),
+        .testTarget(name: "ImageGeneratorTests", dependencies: ["ImageGenerator", "LambdaTesting", "PetDomainTesting"],
+                    path: "Tests/ImageGeneratorTests", swiftSettings: strict),
+        .testTarget(name: "FunctionIntegrationTests",
+                    dependencies: ["AWSClients", "HTTPClient", "LambdaEvents", "LambdaTesting", "ServerFixtures",
+                                   "PetDomain", "PetDomainTesting", "StatusUpdater", "PetfoodStock", "Cleanup", "ImageGenerator"],
+                    path: "Tests/FunctionIntegrationTests", swiftSettings: strict),
+        // The emulator's rules over raw HTTP, and the runtime loop's conformance suite through it.
+        .testTarget(name: "LocalLambdaTests",
+                    dependencies: ["LocalLambda", "RuntimeProbe", "Echo"],
+                    path: "Tests/LocalLambdaTests", swiftSettings: strict),
         .testTarget(name: "LambdaRuntimeTests", dependencies: ["LambdaRuntime", log],
                     path: "Tests/LambdaRuntimeTests", swiftSettings: strict),
         .testTarget(name: "LambdaEventsTests", dependencies: ["LambdaEvents", "LambdaTesting"], swiftSettings: strict),

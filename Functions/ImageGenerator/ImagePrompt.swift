@@ -1,0 +1,36 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+/// The text Titan draws from, within Titan's 512-character limit.
+struct ImagePrompt: Equatable {
+    static let maxLength = 512
+    /// What a product photo must not show.
+    static let negativeText = "blurry, distorted, low quality, text, watermark, logo, people, hands"
+
+    let text: String
+
+    init(for food: FoodItemChanged) {
+        if food.isSeedData, let description = food.description, !description.isEmpty {
+            text = Self.fitted(description)
+            return
+        }
+        var parts = ["Professional product photograph of \(food.foodName)"]
+        let kind = [food.foodType, food.petType.map { "\($0) food" }].compactMap { $0 }.joined(separator: " ")
+        if !kind.isEmpty { parts[0] += ", \(kind)" }
+        if let description = food.description, !description.isEmpty { parts.append(description) }
+        if !food.ingredients.isEmpty { parts.append("Made with \(food.ingredients.joined(separator: ", "))") }
+        parts.append("Pet food bowl on a clean background, soft studio lighting, appetizing, high detail")
+        text = Self.fitted(parts.map { $0.hasSuffix(".") ? $0 : $0 + "." }.joined(separator: " "))
+    }
+
+    /// `text` cut to the limit at the last word boundary before it.
+    static func fitted(_ text: String) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard trimmed.count > maxLength else { return trimmed }
+        let head = trimmed.prefix(maxLength + 1)
+        let cut = head.lastIndex(where: \.isWhitespace).map { head[..<$0] } ?? head.prefix(maxLength)
+        return String(cut).trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
+    }
+}
