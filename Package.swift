@@ -17,6 +17,11 @@ let crypto = Target.Dependency.product(name: "Crypto", package: "swift-crypto")
 let hummingbird = Target.Dependency.product(name: "Hummingbird", package: "hummingbird")
 let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
 let postgres = Target.Dependency.product(name: "PostgresNIO", package: "postgres-nio")
+// What lambda-local imports of Hummingbird's own dependencies, declared rather than leaned on.
+let nioCore = Target.Dependency.product(name: "NIOCore", package: "swift-nio")
+let httpTypes = Target.Dependency.product(name: "HTTPTypes", package: "swift-http-types")
+let serviceLifecycle = Target.Dependency.product(name: "ServiceLifecycle", package: "swift-service-lifecycle")
+let unixSignals = Target.Dependency.product(name: "UnixSignals", package: "swift-service-lifecycle")
 
 /// The Lambda functions: each is an executable product named after the function, whose `bootstrap`
 /// is that executable. Their sources live in `Functions/<Name>/`.
@@ -44,6 +49,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // libcurl, bridged: the transport of the runtime loop and of every outbound HTTP call.
@@ -76,9 +84,9 @@ let package = Package(
                           path: "Benchmarks/AWSClientsBenchmark", swiftSettings: strict),
 
         // The local Runtime API emulator and Invoke API (a development tool).
-        .target(name: "LocalLambda", dependencies: [hummingbird, log], path: "Runtime/LocalLambda",
+        .target(name: "LocalLambda", dependencies: [hummingbird, nioCore, httpTypes, serviceLifecycle, log], path: "Runtime/LocalLambda",
                 swiftSettings: strict),
-        .executableTarget(name: "LambdaLocalCLI", dependencies: ["LocalLambda", argumentParser],
+        .executableTarget(name: "LambdaLocalCLI", dependencies: ["LocalLambda", argumentParser, unixSignals],
                           path: "Runtime/lambda-local", swiftSettings: strict),
         // The runtime's test subject for loop tests over HTTP (Tests/RuntimeProbe/main.swift has its contract).
         .executableTarget(name: "RuntimeProbe", dependencies: ["LambdaRuntime"], path: "Tests/RuntimeProbe",
