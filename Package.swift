@@ -22,6 +22,7 @@ let postgres = Target.Dependency.product(name: "PostgresNIO", package: "postgres
 /// is that executable. Their sources live in `Functions/<Name>/`.
 let functions: [(name: String, dependencies: [Target.Dependency])] = [
     ("Echo", ["LambdaRuntime"]),
+    ("TrafficGenerator", ["LambdaRuntime", "LambdaEvents"]),
 ]
 
 let package = Package(
@@ -71,6 +72,8 @@ let package = Package(
         // The runtime's test subject for loop tests over HTTP (Tests/RuntimeProbe/main.swift has its contract).
         .executableTarget(name: "RuntimeProbe", dependencies: ["LambdaRuntime"], path: "Tests/RuntimeProbe",
                           swiftSettings: strict),
+        .testTarget(name: "TrafficGeneratorTests", dependencies: ["TrafficGenerator", "LambdaRuntime", "LambdaEvents", log],
+                    path: "Tests/TrafficGeneratorTests", swiftSettings: strict),
         .testTarget(name: "LambdaRuntimeTests", dependencies: ["LambdaRuntime", log],
                     path: "Tests/LambdaRuntimeTests", swiftSettings: strict),
     ] + functions.map {
