@@ -1,4 +1,3 @@
-import Dispatch
 
 /// The entry point of a function's `main.swift`:
 ///
@@ -22,19 +21,28 @@ public enum Lambda {
         start { context in ByteInvocations(handler: try await makeHandler(context)) }
     }
 
-    /// The threading model. The whole loop runs in one task on Swift's global executor and calls curl
-    /// directly, blocking that task's thread inside `/next` and the posts. That blocks one cooperative
-    /// thread only while the function is idle (Lambda serves one invocation at a time, and freezes
-    /// the process between them anyway), and it buys the fast path: a handler that does not suspend
-    /// runs on the thread that received the event, with no hop and no context switch per invocation.
-    /// A dedicated curl thread handing events to the pool measured slower (two wake-ups per invocation).
-    /// A handler that awaits I/O still suspends normally: the loop waits for it like any other task.
+    /// The threading model: the whole runtime runs on the main thread. `LoopExecutor` turns the main
+    /// thread into a task executor, and the loop's task prefers it, so the loop, the handler and every
+    /// nonisolated async function they call run there; nothing starts another thread.
     ///
-    /// The main thread parks in `dispatchMain()` so that `@MainActor` code in a handler still runs.
+    /// The loop calls curl directly and blocks in `/next` while the function is idle, when there is
+    /// nothing else to run (Lambda runs one invocation at a time and freezes the process in between).
+    /// What this buys, measured with rapid-emu: a handler that does not suspend runs on the thread that
+    /// received the event, with no hop and no context switch per invocation, and the cold start creates
+    /// no thread at all. The alternatives cost more: a dedicated curl thread handing events to the
+    /// cooperative pool pays two wake-ups per invocation; running the loop on the global executor
+    /// starts dispatch's worker threads and needs `dispatchMain()` to park the main thread, whose
+    /// `pthread_exit` unwinds through every frame description of a static binary (~5 ms).
+    ///
+    /// A handler that awaits I/O suspends normally and resumes here when its continuation is
+    /// resumed. Work a handler sends to another executor (an actor, `Task.detached`) runs on Swift's
+    /// global pool as usual. The one thing that cannot work is the main actor: its queue is never
+    /// drained, because the main thread is this loop.
     private static func start<Processor: InvocationProcessor>(
         _ makeProcessor: @escaping @Sendable (LambdaInitContext) async throws -> Processor
     ) -> Never {
-        Task.detached { await RuntimeLoop.start(makeProcessor) }
-        dispatchMain()
+        let executor = LoopExecutor()
+        Task(executorPreference: executor) { await RuntimeLoop.start(makeProcessor) }
+        executor.run()
     }
 }

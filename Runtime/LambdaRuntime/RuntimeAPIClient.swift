@@ -31,8 +31,9 @@ final class RuntimeAPIClient {
     private let nextURL: [CChar]
     private let initErrorURL: [CChar]
     private let invocationPrefix: [UInt8]
-    /// `{prefix}{id}/response` is written here for each post, so no URL string is allocated per call.
-    private var invocationURL: [CChar] = []
+    /// `{prefix}{id}/response` is written here (NUL-terminated) for each post, so no URL string is
+    /// allocated per call.
+    private var invocationURL: [UInt8] = []
     /// Header lists by content type (`Content-Type: …` plus an empty `Expect:`), built on first use.
     private var postHeaders: [String: UnsafeMutablePointer<curl_slist>] = [:]
 
@@ -103,6 +104,8 @@ final class RuntimeAPIClient {
     private func configureHandle() {
         // The Runtime API is local: never through a proxy, whatever HTTP_PROXY says.
         "".withCString { _ = ccurl_setopt_ptr(handle, CURLOPT_PROXY, $0) }
+        // Saying so for every host also spares curl a `getenv("no_proxy")` per request.
+        "*".withCString { _ = ccurl_setopt_ptr(handle, CURLOPT_NOPROXY, $0) }
         ccurl_setopt_long(handle, CURLOPT_HTTP_VERSION, Int(CURL_HTTP_VERSION_1_1))
         // No total timeout: /next legitimately waits as long as the function is idle (or frozen).
         ccurl_setopt_long(handle, CURLOPT_TIMEOUT_MS, 0)
@@ -127,12 +130,15 @@ final class RuntimeAPIClient {
     }
 
     private func setInvocationURL(requestID: String, suffix: StaticString) {
-        invocationURL.removeAll(keepingCapacity: true)
-        for byte in invocationPrefix { invocationURL.append(CChar(bitPattern: byte)) }
-        for byte in requestID.utf8 { invocationURL.append(CChar(bitPattern: byte)) }
-        suffix.withUTF8Buffer { for byte in $0 { invocationURL.append(CChar(bitPattern: byte)) } }
-        invocationURL.append(0)
-        invocationURL.withUnsafeBufferPointer { _ = ccurl_setopt_ptr(handle, CURLOPT_URL, $0.baseAddress) }
+        var url = invocationURL  // a local copy while it is rebuilt: no exclusivity checks per byte
+        invocationURL = []
+        url.removeAll(keepingCapacity: true)
+        url.append(contentsOf: invocationPrefix)
+        url.append(contentsOf: requestID.utf8)
+        url.append(contentsOf: UnsafeBufferPointer(start: suffix.utf8Start, count: suffix.utf8CodeUnitCount))
+        url.append(0)
+        url.withUnsafeBufferPointer { _ = ccurl_setopt_ptr(handle, CURLOPT_URL, $0.baseAddress) }
+        invocationURL = url
     }
 
     private func postErrorReport(_ report: ErrorReport) -> PostOutcome {

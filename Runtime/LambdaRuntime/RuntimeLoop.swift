@@ -28,6 +28,7 @@ struct RuntimeLoop<Processor: InvocationProcessor> {
     let client: RuntimeAPIClient
     let processor: Processor
     let logger: Logger
+    let traceEnvironment = TraceEnvironment()
 
     /// Init, then the loop; never returns.
     static func start(
@@ -69,7 +70,7 @@ struct RuntimeLoop<Processor: InvocationProcessor> {
     func serveOneInvocation() async {
         let (headers, event) = await nextInvocation()
         let requestID = headers.requestID!  // `next()` never hands out an invocation without one
-        TraceEnvironment.set(headers.traceID)
+        traceEnvironment.set(headers.traceID)
         var invocationLogger = logger
         invocationLogger[metadataKey: "requestId"] = .string(requestID)
         let context = LambdaContext(
