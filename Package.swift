@@ -76,6 +76,7 @@ let package = Package(
                     path: "Tests/TrafficGeneratorTests", swiftSettings: strict),
         .testTarget(name: "LambdaRuntimeTests", dependencies: ["LambdaRuntime", log],
                     path: "Tests/LambdaRuntimeTests", swiftSettings: strict),
+        .testTarget(name: "LambdaEventsTests", dependencies: ["LambdaEvents", "LambdaTesting"], swiftSettings: strict),
     ] + functions.map {
         .executableTarget(name: $0.name, dependencies: $0.dependencies, path: "Functions/\($0.name)",
                           swiftSettings: strict)
