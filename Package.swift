@@ -80,6 +80,11 @@ let package = Package(
                           swiftSettings: strict),
         .testTarget(name: "TrafficGeneratorTests", dependencies: ["TrafficGenerator", "LambdaRuntime", "LambdaEvents", log],
                     path: "Tests/TrafficGeneratorTests", swiftSettings: strict),
+        // The emulator's rules over raw HTTP, and the runtime loop's conformance suite through it.
+        .testTarget(name: "LocalLambdaTests",
+                    dependencies: ["LocalLambda", "RuntimeProbe", "Echo", hummingbird,
+                                   .product(name: "HummingbirdTesting", package: "hummingbird")],
+                    path: "Tests/LocalLambdaTests", swiftSettings: strict),
         .testTarget(name: "LambdaRuntimeTests", dependencies: ["LambdaRuntime", log],
                     path: "Tests/LambdaRuntimeTests", swiftSettings: strict),
         .testTarget(name: "LambdaEventsTests", dependencies: ["LambdaEvents", "LambdaTesting"], swiftSettings: strict),
