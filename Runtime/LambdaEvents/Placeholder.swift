@@ -1,1 +1,0 @@
-// LambdaEvents: written by its issue.
