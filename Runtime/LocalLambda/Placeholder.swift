@@ -1,1 +1,0 @@
-// LocalLambda: written by its issue.

@@ -1,0 +1,43 @@
+/// The Runtime API's refusals, with the status codes and error types the RIE answers with.
+enum RuntimeAPIError: Error {
+    /// The id is not the invocation in flight (unknown or stale): 400.
+    case invalidRequestID
+    /// A second `/response` or `/error` for an invocation, or an init error after init: 403.
+    case invalidStateTransition
+    /// A buffered response above `RuntimeAPILimits.maximumResponseBytes`: 413.
+    case requestEntityTooLarge
+
+    var status: Int {
+        switch self {
+        case .invalidRequestID: 400
+        case .invalidStateTransition: 403
+        case .requestEntityTooLarge: 413
+        }
+    }
+
+    var errorType: String {
+        switch self {
+        case .invalidRequestID: "InvalidRequestID"
+        case .invalidStateTransition: "InvalidStateTransition"
+        case .requestEntityTooLarge: "RequestEntityTooLarge"
+        }
+    }
+
+    var message: String {
+        switch self {
+        case .invalidRequestID: "Invalid request ID"
+        case .invalidStateTransition: "State transition is not allowed"
+        case .requestEntityTooLarge:
+            "Exceeded maximum allowed payload size (\(RuntimeAPILimits.maximumResponseBytes) bytes)."
+        }
+    }
+}
+
+enum RuntimeAPILimits {
+    /// A buffered response may be 6 MiB plus 100 bytes (the RIE's `MaxPayloadSize`).
+    static let maximumResponseBytes = 6 * 1024 * 1024 + 100
+    /// A synchronous invocation's payload: 6 MB, as the Invoke API documents it.
+    static let maximumRequestBytes = 6 * 1024 * 1024
+    /// How long a runtime that reported an init error has to exit by itself before it is killed.
+    static let exitGracePeriod = Duration.seconds(2)
+}
