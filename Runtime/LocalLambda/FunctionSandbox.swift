@@ -51,7 +51,9 @@ actor FunctionSandbox {
         if case .initFailed = runtime?.phase { return .rejected(.invalidStateTransition) }
         if case .initializing = runtime?.phase {
             runtime?.phase = .ready
-            if current?.coldStart == true { current?.initDurationMs = Clock.milliseconds(since: current!.startedAt) }
+            if let started = current, started.coldStart {
+                current?.initDurationMs = Clock.milliseconds(since: started.startedAt)
+            }
         }
         if let started = current {
             // A repeated `/next` while an invocation is in flight gets the same event again (RIE).
@@ -170,6 +172,8 @@ actor FunctionSandbox {
     private func dispatch(_ started: Started) -> NextEvent {
         if started.dispatchedAt == nil {
             current?.dispatchedAt = Clock.monotonicNanoseconds()
+            // Measured now as well: a runtime that crashes during the invocation leaves no VmHWM behind.
+            if let peak = runtime?.process.peakMemoryMB() { lastPeakMemoryMB = peak }
         }
         let request = started.queued.request
         return NextEvent(

@@ -23,7 +23,7 @@ public struct LocalLambda: Sendable {
     public init(
         functions: [FunctionConfiguration],
         invokeAPIPort: Int? = nil,
-        log: any LogSink = StandardErrorSink(),
+        log: any LogSink = .standardError,
         callerEnvironment: [String: String] = ProcessInfo.processInfo.environment
     ) {
         sandboxes = Dictionary(uniqueKeysWithValues: functions.map {

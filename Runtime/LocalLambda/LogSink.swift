@@ -17,14 +17,18 @@ extension LogSink {
     }
 }
 
-/// The emulator's standard error: what `lambda-local` prints its logs to.
-public struct StandardErrorSink: LogSink {
-    public init() {}
+/// An open file such as standard error, where `lambda-local` prints its logs.
+public struct FileDescriptorSink: LogSink {
+    let fd: Int32
+
+    public init(fd: Int32) {
+        self.fd = fd
+    }
 
     public func write(_ bytes: UnsafeRawBufferPointer) {
         var remaining = bytes
         while let base = remaining.baseAddress, !remaining.isEmpty {
-            let written = Glibc.write(STDERR_FILENO, base, remaining.count)
+            let written = Glibc.write(fd, base, remaining.count)
             if written < 0 {
                 if errno == EINTR { continue }
                 return
@@ -32,4 +36,9 @@ public struct StandardErrorSink: LogSink {
             remaining = UnsafeRawBufferPointer(rebasing: remaining[written...])
         }
     }
+}
+
+extension LogSink where Self == FileDescriptorSink {
+    public static var standardError: FileDescriptorSink { FileDescriptorSink(fd: STDERR_FILENO) }
+    public static var standardOutput: FileDescriptorSink { FileDescriptorSink(fd: STDOUT_FILENO) }
 }

@@ -1,1 +1,0 @@
-print("lambda-local: not written yet")
