@@ -65,6 +65,12 @@ let package = Package(
         .target(name: "AWSClients", dependencies: ["HTTPClient", crypto, log], path: "Runtime/AWSClients",
                 swiftSettings: strict),
 
+        // Starts the test servers (scripts/testing, moto) for the HTTP and AWS client tests.
+        .target(name: "ServerFixtures", path: "Tests/ServerFixtures", swiftSettings: strict),
+        .testTarget(name: "HTTPClientTests", dependencies: ["HTTPClient", "ServerFixtures"], swiftSettings: strict),
+        .testTarget(name: "AWSClientsTests", dependencies: ["AWSClients", "HTTPClient", "ServerFixtures"],
+                    swiftSettings: strict),
+
         // The local Runtime API emulator and Invoke API (a development tool).
         .target(name: "LocalLambda", dependencies: [hummingbird, log], path: "Runtime/LocalLambda",
                 swiftSettings: strict),

@@ -1,1 +1,0 @@
-// AWSClients: written by its issue.

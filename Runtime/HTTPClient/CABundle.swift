@@ -1,0 +1,24 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where the trusted CA certificates are. A statically linked libcurl has no reliable compiled-in default,
+/// so the client always names the file.
+public enum CABundle {
+    public static let wellKnownPaths = [
+        "/etc/pki/tls/certs/ca-bundle.crt",  // Amazon Linux (Lambda), Fedora, RHEL
+        "/etc/ssl/certs/ca-certificates.crt",  // Debian, Ubuntu, Alpine
+        "/etc/ssl/cert.pem",  // macOS, BSDs
+    ]
+
+    /// `SSL_CERT_FILE` when set, else the first well-known file that exists.
+    public static func locate(
+        environment: [String: String],
+        isReadable: (String) -> Bool = { access($0, R_OK) == 0 }
+    ) -> String? {
+        if let configured = environment["SSL_CERT_FILE"], !configured.isEmpty { return configured }
+        return wellKnownPaths.first(where: isReadable)
+    }
+}

@@ -1,0 +1,112 @@
+import CCurl
+import Synchronization
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One thread driving every transfer of a client through a curl multi handle.
+///
+/// Callers hand transfers over through a locked inbox and wake the thread with `curl_multi_wakeup`;
+/// the thread alone touches the multi handle and the easy handles inside it. The multi handle keeps
+/// the connection and DNS caches, so consecutive requests to a host reuse a connection.
+final class CurlEventLoop: @unchecked Sendable {
+    private struct Inbox {
+        var added: [CurlTransfer] = []
+        var cancelled: [CurlTransfer] = []
+        var stopping = false
+    }
+
+    private let multi: UnsafeMutableRawPointer
+    private let inbox = Mutex(Inbox())
+    /// Transfers inside the multi handle, by easy handle. Event thread only.
+    private var running: [UnsafeMutableRawPointer: CurlTransfer] = [:]
+
+    init() {
+        multi = curl_multi_init()
+        _ = ccurl_multi_setopt_long(multi, CURLMOPT_PIPELINING, CURLPIPE_MULTIPLEX)
+    }
+
+    deinit {
+        curl_multi_cleanup(multi)
+    }
+
+    func start() {
+        var thread = pthread_t()
+        let context = Unmanaged.passRetained(self).toOpaque()
+        let result = pthread_create(&thread, nil, { context in
+            let loop = Unmanaged<CurlEventLoop>.fromOpaque(context!).takeRetainedValue()
+            loop.run()
+            return nil
+        }, context)
+        precondition(result == 0, "cannot start the HTTP event thread (errno \(result))")
+        pthread_detach(thread)
+    }
+
+    func submit(_ transfer: CurlTransfer) {
+        inbox.withLock { $0.added.append(transfer) }
+        curl_multi_wakeup(multi)
+    }
+
+    func cancel(_ transfer: CurlTransfer) {
+        transfer.cancelRequested.store(true, ordering: .releasing)
+        inbox.withLock { $0.cancelled.append(transfer) }
+        curl_multi_wakeup(multi)
+    }
+
+    /// Ends the thread once the transfers in flight have finished.
+    func stop() {
+        inbox.withLock { $0.stopping = true }
+        curl_multi_wakeup(multi)
+    }
+
+    private func run() {
+        var stillRunning: Int32 = 0
+        while true {
+            let stopping = takeInbox()
+            curl_multi_perform(multi, &stillRunning)
+            collectFinished()
+            if stopping && running.isEmpty { return }
+            curl_multi_poll(multi, nil, 0, 1000, nil)
+        }
+    }
+
+    private func takeInbox() -> Bool {
+        let inbox = inbox.withLock { inbox in
+            defer { inbox.added = []; inbox.cancelled = [] }
+            return inbox
+        }
+        for transfer in inbox.added {
+            // A cancellation may have come before the transfer reached the thread.
+            if transfer.cancelRequested.load(ordering: .acquiring) {
+                transfer.finishCancelled()
+                continue
+            }
+            running[transfer.easy] = transfer
+            curl_multi_add_handle(multi, transfer.easy)
+        }
+        for transfer in inbox.cancelled where running[transfer.easy] === transfer {
+            remove(transfer)
+            transfer.finishCancelled()
+        }
+        return inbox.stopping
+    }
+
+    private func collectFinished() {
+        var remaining: Int32 = 0
+        while let message = curl_multi_info_read(multi, &remaining) {
+            guard message.pointee.msg == CURLMSG_DONE, let easy = message.pointee.easy_handle,
+                  let transfer = running[easy] else { continue }
+            let code = message.pointee.data.result
+            remove(transfer)
+            transfer.finish(code)
+        }
+    }
+
+    private func remove(_ transfer: CurlTransfer) {
+        curl_multi_remove_handle(multi, transfer.easy)
+        running[transfer.easy] = nil
+    }
+}

@@ -1,1 +1,0 @@
-// HTTPClient: written by its issue.
