@@ -91,6 +91,8 @@ let package = Package(
         // Functions through `lambda-local` against the running local stack (moto, TLS PostgreSQL).
         .testTarget(name: "FunctionIntegrationTests", dependencies: ["UserCreator", "PetDatabase", postgres, log],
                     path: "Tests/FunctionIntegrationTests", swiftSettings: strict),
+
+        .testTarget(name: "LambdaEventsTests", dependencies: ["LambdaEvents", "LambdaTesting"], swiftSettings: strict),
     ] + functions.map {
         .executableTarget(name: $0.name, dependencies: $0.dependencies, path: "Functions/\($0.name)",
                           swiftSettings: strict)

@@ -1,1 +1,0 @@
-// LambdaTesting: written by its issue.
