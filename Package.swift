@@ -23,6 +23,8 @@ let postgres = Target.Dependency.product(name: "PostgresNIO", package: "postgres
 let functions: [(name: String, dependencies: [Target.Dependency])] = [
     ("Echo", ["LambdaRuntime"]),
     ("TrafficGenerator", ["LambdaRuntime", "LambdaEvents"]),
+    ("RdsSeeder", ["LambdaRuntime", "LambdaEvents", "PetDatabase", "AWSClients", "HTTPClient"]),
+    ("UserCreator", ["LambdaRuntime", "LambdaEvents", "PetDatabase", "AWSClients"]),
 ]
 
 let package = Package(
@@ -87,6 +89,17 @@ let package = Package(
                     path: "Tests/LocalLambdaTests", swiftSettings: strict),
         .testTarget(name: "LambdaRuntimeTests", dependencies: ["LambdaRuntime", log],
                     path: "Tests/LambdaRuntimeTests", swiftSettings: strict),
+        // PostgreSQL for RdsSeeder and UserCreator: credentials from the RDS secret, TLS, one kept connection.
+        .target(name: "PetDatabase", dependencies: ["AWSClients", postgres, log], path: "Functions/PetDatabase",
+                swiftSettings: strict),
+        .testTarget(name: "RdsSeederTests", dependencies: ["RdsSeeder", "LambdaTesting", "LambdaEvents"],
+                    path: "Tests/RdsSeederTests", swiftSettings: strict),
+        .testTarget(name: "UserCreatorTests", dependencies: ["UserCreator", "LambdaTesting", "LambdaEvents"],
+                    path: "Tests/UserCreatorTests", swiftSettings: strict),
+        // Functions through `lambda-local` against the running local stack (moto, TLS PostgreSQL).
+        .testTarget(name: "FunctionIntegrationTests", dependencies: ["UserCreator", "PetDatabase", postgres, log],
+                    path: "Tests/FunctionIntegrationTests", swiftSettings: strict),
+
         .testTarget(name: "LambdaEventsTests", dependencies: ["LambdaEvents", "LambdaTesting"], swiftSettings: strict),
     ] + functions.map {
         .executableTarget(name: $0.name, dependencies: $0.dependencies, path: "Functions/\($0.name)",
