@@ -104,5 +104,10 @@ let package = Package(
     ] + functions.map {
         .executableTarget(name: $0.name, dependencies: $0.dependencies, path: "Functions/\($0.name)",
                           swiftSettings: strict)
-    }
+    } + [
+        // Test-only: packaged like a function so scripts/test-bare-root can prove DNS and verified TLS
+        // work in a static bootstrap on an empty root.
+        .executableTarget(name: "PackagingProbe", dependencies: ["LambdaRuntime", "CCurl"],
+                          path: "Tests/PackagingProbe", swiftSettings: strict),
+    ]
 )

@@ -1,0 +1,25 @@
+# Thin entry points; the real steps live in scripts/.
+#   make build | test | package [FUNCTION=<Name>] | clean
+# `sam build` (template.yaml, BuildMethod: makefile) calls `make build-<Name>` with ARTIFACTS_DIR set.
+FUNCTION ?=
+
+.PHONY: build test package clean
+
+build:
+	swift build
+
+test:
+	scripts/test
+
+package:
+	scripts/package $(FUNCTION)
+
+clean:
+	rm -rf .build .build-static dist .aws-sam
+
+# One function's static bootstrap into SAM's artifacts directory (the zip SAM makes from it is the
+# same as dist/<Name>.zip).
+build-%:
+	@scripts/functions | grep -qx '$*' || { echo "error: function '$*' is not in Package.swift's functions list (yet)" >&2; exit 1; }
+	scripts/package $*
+	cp .build-static/stage/$*/bootstrap "$(ARTIFACTS_DIR)/bootstrap"

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs what packaging, the static libcurl build and the bare-root test need. Idempotent: installs
+# only what is missing, and adds the Debian source entry (for `apt-get source curl`) only once.
+set -euo pipefail
+
+packages=(
+    dpkg-dev autoconf automake libtool pkg-config make   # apt-get source curl, and its build
+    libcurl4-openssl-dev libssl-dev zlib1g-dev libnghttp2-dev   # headers, curl's version, static deps
+    zip unzip binutils file                              # zipping and the checks on the bootstrap
+    busybox-static dnsmasq-base openssl                  # the bare-root test: shell, DNS, test CA
+    ca-certificates
+)
+
+missing=()
+for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+# deb-src entries for the same archives and suites the system already uses (`apt-get source curl`).
+# The system lists them in deb822 format; the source entry is the same stanza with `Types: deb-src`.
+system_list=/etc/apt/sources.list.d/debian.sources
+src_list=/etc/apt/sources.list.d/debian-src.sources
+need_update=0
+if ! grep -rqs '^Types:.*deb-src' /etc/apt/sources.list.d/ && ! grep -qs '^deb-src' /etc/apt/sources.list; then
+    sed 's/^Types:.*/Types: deb-src/' "$system_list" > "$src_list"
+    need_update=1
+fi
+
+if (( ${#missing[@]} )) || (( need_update )); then
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    (( ${#missing[@]} )) && apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+echo "packaging tools: ok"
