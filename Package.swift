@@ -22,7 +22,7 @@ let postgres = Target.Dependency.product(name: "PostgresNIO", package: "postgres
 /// is that executable. Their sources live in `Functions/<Name>/`.
 let functions: [(name: String, dependencies: [Target.Dependency])] = [
     ("Echo", ["LambdaRuntime"]),
-    ("TrafficGenerator", ["LambdaRuntime", "LambdaEvents"]),
+    ("TrafficGenerator", ["LambdaRuntime", "LambdaEvents", "AWSClients", "HTTPClient"]),
     ("RdsSeeder", ["LambdaRuntime", "LambdaEvents", "PetDatabase", "AWSClients", "HTTPClient"]),
     ("UserCreator", ["LambdaRuntime", "LambdaEvents", "PetDatabase", "AWSClients"]),
 ]
