@@ -58,7 +58,9 @@ struct AdoptionStack {
 
     /// `lambda-local invoke <function>` with the stack's `env.json`, this function's section overridden
     /// by `environment`. Uses the already built `.build/debug/<function>` when there is one.
-    func invoke(_ function: String, event: String, environment: [String: String] = [:]) throws -> CommandResult {
+    func invoke(_ function: String, event: String, environment: [String: String] = [:], timeoutSeconds: Int = 30) throws
+        -> CommandResult
+    {
         let build = repository.appending(path: ".build/debug")
         let lambdaLocal = build.appending(path: "lambda-local").path
         guard FileManager.default.isExecutableFile(atPath: lambdaLocal) else {
@@ -72,7 +74,7 @@ struct AdoptionStack {
         let envFile = scratch.appending(path: "env.json")
         try Data(try environmentFile(for: function, overriding: environment)).write(to: envFile)
 
-        var arguments = ["invoke", function, "--event", eventFile.path, "--env-vars", envFile.path, "--timeout", "30",
+        var arguments = ["invoke", function, "--event", eventFile.path, "--env-vars", envFile.path, "--timeout", "\(timeoutSeconds)",
                          "--package-path", repository.path]
         let executable = build.appending(path: function).path
         if FileManager.default.isExecutableFile(atPath: executable) { arguments += ["--executable", executable] }
