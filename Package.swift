@@ -80,7 +80,7 @@ let package = Package(
         // The runtime's test subject for loop tests over HTTP (Tests/RuntimeProbe/main.swift has its contract).
         .executableTarget(name: "RuntimeProbe", dependencies: ["LambdaRuntime"], path: "Tests/RuntimeProbe",
                           swiftSettings: strict),
-        .testTarget(name: "TrafficGeneratorTests", dependencies: ["TrafficGenerator", "LambdaRuntime", "LambdaEvents", log],
+        .testTarget(name: "TrafficGeneratorTests", dependencies: ["TrafficGenerator", "LambdaRuntime", "LambdaEvents", "LambdaTesting"],
                     path: "Tests/TrafficGeneratorTests", swiftSettings: strict),
         // The emulator's rules over raw HTTP, and the runtime loop's conformance suite through it.
         .testTarget(name: "LocalLambdaTests",

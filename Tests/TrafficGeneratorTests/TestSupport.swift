@@ -1,6 +1,4 @@
 import Foundation
-import LambdaRuntime
-import Logging
 import Synchronization
 @testable import TrafficGenerator
 
@@ -99,18 +97,6 @@ final class FixedParameters: ParameterStore, @unchecked Sendable {
     }
 
     struct MissingParameter: Error { let name: String }
-}
-
-func testContext(timeout: Duration = .seconds(60)) -> LambdaContext {
-    LambdaContext(requestID: "test-request", deadlineMilliseconds: LambdaClock.nowMilliseconds() + Int64(timeout.components.seconds * 1000),
-                  invokedFunctionARN: "arn:aws:lambda:us-east-1:123456789012:function:TrafficGenerator",
-                  logger: Logger(label: "test"))
-}
-
-/// `events/<path>`, found from this file's location.
-func fixture(_ path: String) throws -> Data {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    return try Data(contentsOf: root.appendingPathComponent("events").appendingPathComponent(path))
 }
 
 let journeyPaths = [

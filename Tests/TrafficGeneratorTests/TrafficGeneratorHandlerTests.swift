@@ -1,6 +1,7 @@
 import Foundation
 import LambdaEvents
 import LambdaRuntime
+import LambdaTesting
 import Testing
 @testable import TrafficGenerator
 
@@ -16,14 +17,10 @@ import Testing
         return (TrafficGeneratorHandler(settings: settings, parameters: parameters, browser: browser), parameters)
     }
 
-    func event(_ name: String) throws -> ScheduledEvent {
-        try JSONDecoder().decode(ScheduledEvent.self, from: fixture("TrafficGenerator/\(name)"))
-    }
-
     @Test func aScheduledEventSendsTheConfiguredNumberOfVisitors() async throws {
         let browser = RecordingBrowser()
         let (handler, _) = try handler(users: "12", browser: browser)
-        let report = try await handler.handle(event("scheduled-event.json"), context: testContext())
+        let report = try await handler.invoke(fixture: "TrafficGenerator/scheduled-event.json", context: .test(timeout: .seconds(60)))
 
         #expect(report.siteURL == "http://petsite.local:8080")
         #expect(report.concurrentUsers == 12 && report.journeysStarted == 12 && report.journeysCompleted == 12)
@@ -34,13 +31,13 @@ import Testing
 
     @Test func fiftyVisitorsByDefault() async throws {
         let (handler, _) = try handler()
-        let report = try await handler.handle(event("scheduled-event.json"), context: testContext())
+        let report = try await handler.invoke(fixture: "TrafficGenerator/scheduled-event.json", context: .test(timeout: .seconds(60)))
         #expect(report.journeysCompleted == TrafficSettings.defaultUsers)
     }
 
     @Test func customInputChoosesTheNumberOfVisitors() async throws {
         let (handler, _) = try handler(users: "40")
-        let report = try await handler.handle(event("custom-input.json"), context: testContext())
+        let report = try await handler.invoke(fixture: "TrafficGenerator/custom-input.json", context: .test(timeout: .seconds(60)))
         #expect(report.concurrentUsers == 5 && report.journeysCompleted == 5)
     }
 
@@ -48,28 +45,42 @@ import Testing
         let browser = RecordingBrowser()
         let (handler, parameters) = try handler(browser: browser)
         await #expect {
-            try await handler.handle(event("invalid-concurrent-users.json"), context: testContext())
+            try await handler.invoke(fixture: "TrafficGenerator/invalid-concurrent-users.json", context: .test(timeout: .seconds(60)))
         } throws: { error in
             "\(error)" == #"event detail.concurrentUsers must be a whole number from 1 to 10000, got "lots""#
         }
         #expect(browser.visits == 0 && parameters.reads == 0)
     }
 
-    @Test func aPayloadOutsideTheEventBridgeEnvelopeDoesNotDecode() throws {
-        #expect(throws: DecodingError.self) { try event("not-an-eventbridge-event.json") }
+    @Test func aPayloadOutsideTheEventBridgeEnvelopeDoesNotDecode() async throws {
+        let browser = RecordingBrowser()
+        let (handler, _) = try handler(browser: browser)
+        await #expect(throws: DecodingError.self) {
+            try await handler.invoke(fixture: "TrafficGenerator/not-an-eventbridge-event.json")
+        }
+        #expect(browser.visits == 0)
+    }
+
+    @Test func theCardNumberNeverReachesTheLogs() async throws {
+        let logs = LogCapture()
+        let (handler, _) = try handler(users: "3")
+        _ = try await handler.invoke(fixture: "TrafficGenerator/scheduled-event.json",
+                                     context: .test(timeout: .seconds(60), logger: logs.logger()))
+        #expect(logs.contains("traffic sent"))
+        #expect(!logs.contains(JourneyPlanner.testCardNumber))
     }
 
     @Test func theSiteURLIsReadOnceAndKept() async throws {
         let (handler, parameters) = try handler(users: "1")
-        _ = try await handler.handle(event("scheduled-event.json"), context: testContext())
-        _ = try await handler.handle(event("scheduled-event.json"), context: testContext())
+        _ = try await handler.invoke(fixture: "TrafficGenerator/scheduled-event.json", context: .test(timeout: .seconds(60)))
+        _ = try await handler.invoke(fixture: "TrafficGenerator/scheduled-event.json", context: .test(timeout: .seconds(60)))
         #expect(parameters.reads == 1)
     }
 
     @Test func aParameterThatIsNotAURLIsAClearError() async throws {
         let (handler, _) = try handler(siteURL: "petsite.local")
         await #expect {
-            try await handler.handle(event("scheduled-event.json"), context: testContext())
+            try await handler.invoke(fixture: "TrafficGenerator/scheduled-event.json", context: .test(timeout: .seconds(60)))
         } throws: { error in
             "\(error)" == #"parameter /petstore/petsite-url must hold the pet site's http(s) URL, got "petsite.local""#
         }
@@ -79,7 +90,7 @@ import Testing
         // Each request takes 50 ms; a 1 s invocation keeps a 0.1 s margin, so only the first journeys run.
         let browser = RecordingBrowser(delay: .milliseconds(50))
         let (handler, _) = try handler(users: "300", browser: browser)
-        let report = try await handler.handle(event("scheduled-event.json"), context: testContext(timeout: .seconds(1)))
+        let report = try await handler.invoke(fixture: "TrafficGenerator/scheduled-event.json", context: .test(timeout: .seconds(1)))
 
         #expect(report.journeysStarted > 0)
         #expect(report.journeysSkipped == 300 - report.journeysStarted && report.journeysSkipped > 0)
