@@ -5,6 +5,7 @@ import Foundation
 #endif
 import LambdaEvents
 import LambdaRuntime
+import PetDatabase
 
 /// Creates the pet store's tables by applying the versioned migrations that are not yet recorded.
 /// Idempotent and additive: running it again, concurrently, or on Update changes nothing that exists.

@@ -17,7 +17,7 @@ final class ResponseURLServer {
 
     init() throws {
         log = FileManager.default.temporaryDirectory.appending(path: "response-url-\(UUID().uuidString).jsonl")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         process.executableURL = URL(filePath: "/usr/bin/env")
         process.arguments = ["python3", "-c", Self.script, log.path]
         let output = Pipe()
