@@ -62,14 +62,15 @@ import Testing
     }
 
     @Test func stopsStartingJourneysWhenTheBudgetIsSpent() async {
-        // One journey in flight at a time: it looks at the budget once to start and once per step.
+        // One journey in flight at a time; the runner looks at the budget before starting a journey and
+        // before each step: the second journey gets five steps in.
         let browser = RecordingBrowser()
         let budget = CountdownBudget(checks: 1 + 13 + 1 + 5)
         let tally = await TrafficRunner(browser: browser, maxInFlight: 1).run(journeys(10), at: "http://site", budget: budget)
 
         #expect(tally.journeysStarted == 2)
         #expect(tally.journeysCompleted == 1 && tally.journeysCutShort == 1)
-        #expect(tally.requests == 13 + 4)
+        #expect(tally.requests == 13 + 5)
         #expect(browser.visits == 2)
     }
 
