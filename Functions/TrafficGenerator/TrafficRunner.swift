@@ -38,6 +38,10 @@ struct TrafficRunner: Sendable {
             }
             do {
                 tally.record(path: step.path, answer: try await visit.send(step, timeout: min(stepTimeout, left)))
+            } catch where budget.remaining <= .zero {
+                // The request ran into the deadline: the time budget, not the site, ended this visit.
+                tally.record(.cutShort)
+                return tally
             } catch {
                 tally.recordNoResponse(path: step.path)
                 tally.record(.failed)

@@ -4,7 +4,7 @@ enum JourneyEnd: Sendable, Equatable {
     case completed
     /// A step got no response at all (refused, timed out): the site is not there, so the visitor leaves.
     case failed
-    /// The time budget ran out before the next step.
+    /// The time budget ran out before the next step, or during one (that request is not counted).
     case cutShort
 }
 
@@ -14,7 +14,7 @@ struct TrafficTally: Sendable, Equatable {
     var journeysCompleted = 0
     var journeysFailed = 0
     var journeysCutShort = 0
-    /// Steps sent (a followed redirect is part of its step).
+    /// Steps answered or refused (a followed redirect is part of its step; one cut off by the deadline is not counted).
     var requests = 0
     /// Steps answered with 4xx/5xx or not answered at all.
     var failures = 0

@@ -74,6 +74,15 @@ import Testing
         #expect(browser.visits == 2)
     }
 
+    @Test func aRequestCutOffByTheDeadlineIsNoSiteFailure() async {
+        struct TimedOut: Error {}
+        let browser = RecordingBrowser { _ in throw TimedOut() }
+        // Looks: start, first step, then after the failed request: spent.
+        let tally = await TrafficRunner(browser: browser, maxInFlight: 1).run(journeys(1), at: "http://site", budget: CountdownBudget(checks: 2))
+        #expect(tally.journeysStarted == 1 && tally.journeysCutShort == 1 && tally.journeysFailed == 0)
+        #expect(tally.requests == 0 && tally.failures == 0 && tally.statusCounts.isEmpty)
+    }
+
     @Test func aSpentBudgetStartsNothing() async {
         let browser = RecordingBrowser()
         let tally = await TrafficRunner(browser: browser, maxInFlight: 5).run(journeys(5), at: "http://site", budget: CountdownBudget(checks: 0))
