@@ -44,11 +44,18 @@ extension Logger.Level {
     }
 }
 
+/// The request id of the invocation being served, bound by the runtime around each handler call. A task
+/// local, so child tasks (and `Task {}`) started by the handler inherit it.
+enum CurrentInvocation {
+    @TaskLocal static var requestID: String?
+}
+
 /// The runtime's `LogHandler`: Lambda's text or JSON line format, one `write` per line to standard error
 /// (unbuffered, so a line is never lost or interleaved when the process is frozen or killed).
 ///
-/// The invocation's request id is ordinary metadata (`requestId`) that the runtime sets on each
-/// context's logger; in text it takes the second column, in JSON it is a top-level field.
+/// Every line written while an invocation is served carries its request id (`requestId`), from
+/// any logger: the context's, or one the handler made itself. In text it takes the second column, in
+/// JSON it is a top-level field. Explicit `requestId` metadata wins over the ambient one.
 public struct LambdaLogHandler: LogHandler {
     public var logLevel: Logger.Level
     public var metadata: Logger.Metadata = [:]
@@ -77,6 +84,9 @@ public struct LambdaLogHandler: LogHandler {
 
     public func log(event: LogEvent) {
         var merged = metadata
+        if let requestID = CurrentInvocation.requestID, merged["requestId"] == nil {
+            merged["requestId"] = .string(requestID)
+        }
         if let provided = metadataProvider?.get() { merged.merge(provided) { _, new in new } }
         if let explicit = event.metadata { merged.merge(explicit) { _, new in new } }
         var line = LogLine(

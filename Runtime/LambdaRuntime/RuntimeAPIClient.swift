@@ -35,7 +35,8 @@ final class RuntimeAPIClient {
     /// allocated per call.
     private var invocationURL: [UInt8] = []
     /// Header lists by content type (`Content-Type: …` plus an empty `Expect:`), built on first use.
-    private var postHeaders: [String: UnsafeMutablePointer<curl_slist>] = [:]
+    /// A function answers with one or two content types: a short list beats hashing on every post.
+    private var postHeaders: [(contentType: String, list: UnsafeMutablePointer<curl_slist>)] = []
 
     init(endpoint: RuntimeEndpoint) {
         // Nothing but plain HTTP to a local socket happens here, so curl needs no global features;
@@ -52,7 +53,7 @@ final class RuntimeAPIClient {
 
     deinit {
         curl_easy_cleanup(handle)
-        for list in postHeaders.values { curl_slist_free_all(list) }
+        for entry in postHeaders { curl_slist_free_all(entry.list) }
         errorBuffer.deallocate()
     }
 
@@ -170,11 +171,11 @@ final class RuntimeAPIClient {
     }
 
     private func headers(contentType: String) -> UnsafeMutablePointer<curl_slist>? {
-        if let list = postHeaders[contentType] { return list }
+        if let known = postHeaders.first(where: { $0.contentType == contentType }) { return known.list }
         var list = curl_slist_append(nil, "Content-Type: \(contentType)")
         // curl would otherwise send `Expect: 100-continue` for large bodies and wait for an answer.
         list = curl_slist_append(list, "Expect:")
-        postHeaders[contentType] = list
+        postHeaders.append((contentType, list!))
         return list
     }
 

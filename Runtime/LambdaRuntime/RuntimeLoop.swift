@@ -71,8 +71,6 @@ struct RuntimeLoop<Processor: InvocationProcessor> {
         let (headers, event) = await nextInvocation()
         let requestID = headers.requestID!  // `next()` never hands out an invocation without one
         traceEnvironment.set(headers.traceID)
-        var invocationLogger = logger
-        invocationLogger[metadataKey: "requestId"] = .string(requestID)
         let context = LambdaContext(
             requestID: requestID,
             // Lambda always sends both; an emulator that does not gets no deadline and an empty ARN.
@@ -82,16 +80,23 @@ struct RuntimeLoop<Processor: InvocationProcessor> {
             clientContext: headers.clientContext,
             cognitoIdentity: headers.cognitoIdentity,
             tenantID: headers.tenantID,
-            logger: invocationLogger)
+            logger: logger)
+        // The request id reaches log lines through a task local rather than through the logger's
+        // metadata: no allocation per invocation, and loggers the handler makes itself carry it too.
+        await CurrentInvocation.$requestID.withValue(requestID) {
+            await serve(event, context: context)
+        }
+    }
 
+    private func serve(_ event: [UInt8], context: LambdaContext) async {
         switch await processor.process(event, context: context) {
         case .response(let response) where response.body.count > RuntimeLimits.maxResponseBytes:
             report(.responseTooLarge(size: response.body.count), context: context)
         case .response(let response):
             let outcome = response.body.withUnsafeBytes {
-                client.postResponse(requestID: requestID, body: $0, contentType: response.contentType)
+                client.postResponse(requestID: context.requestID, body: $0, contentType: response.contentType)
             }
-            check(outcome, of: "/response", context: context)
+            check(outcome, of: "/response")
         case .failure(let errorReport):
             report(errorReport, context: context)
         }
@@ -121,23 +126,23 @@ struct RuntimeLoop<Processor: InvocationProcessor> {
     }
 
     private func report(_ errorReport: ErrorReport, context: LambdaContext) {
-        context.logger.error("invocation failed: \(errorReport.errorType): \(errorReport.errorMessage)")
-        check(client.postError(requestID: context.requestID, errorReport), of: "/error", context: context)
+        logger.error("invocation failed: \(errorReport.errorType): \(errorReport.errorMessage)")
+        check(client.postError(requestID: context.requestID, errorReport), of: "/error")
     }
 
     /// A post the Runtime API refused loses that one invocation's result, never the loop; a 500 is the
     /// Runtime API's way of saying the environment is broken, and then the runtime exits at once.
-    private func check(_ outcome: RuntimeAPIClient.PostOutcome, of endpoint: String, context: LambdaContext) {
+    private func check(_ outcome: RuntimeAPIClient.PostOutcome, of endpoint: String) {
         switch outcome {
         case .accepted:
             return
         case .rejected(let status, let reply) where status >= 500:
-            context.logger.critical("\(endpoint) answered \(status), exiting: \(reply)")
+            logger.critical("\(endpoint) answered \(status), exiting: \(reply)")
             exit(1)
         case .rejected(let status, let reply):
-            context.logger.error("\(endpoint) answered \(status): \(reply)")
+            logger.error("\(endpoint) answered \(status): \(reply)")
         case .failure(let message):
-            context.logger.error("\(endpoint) failed: \(message)")
+            logger.error("\(endpoint) failed: \(message)")
         }
     }
 }
