@@ -101,6 +101,8 @@ let package = Package(
                     path: "Tests/FunctionIntegrationTests", swiftSettings: strict),
 
         .testTarget(name: "LambdaEventsTests", dependencies: ["LambdaEvents", "LambdaTesting"], swiftSettings: strict),
+        .testTarget(name: "LambdaTestingTests", dependencies: ["LambdaTesting", "LambdaEvents", "LambdaRuntime", log],
+                    swiftSettings: strict),
     ] + functions.map {
         .executableTarget(name: $0.name, dependencies: $0.dependencies, path: "Functions/\($0.name)",
                           swiftSettings: strict)
