@@ -71,6 +71,8 @@ let package = Package(
         .testTarget(name: "HTTPClientTests", dependencies: ["HTTPClient", "ServerFixtures"], swiftSettings: strict),
         .testTarget(name: "AWSClientsTests", dependencies: ["AWSClients", "HTTPClient", "ServerFixtures"],
                     swiftSettings: strict),
+        .executableTarget(name: "AWSClientsBenchmark", dependencies: ["AWSClients", "HTTPClient"],
+                          path: "Benchmarks/AWSClientsBenchmark", swiftSettings: strict),
 
         // The local Runtime API emulator and Invoke API (a development tool).
         .target(name: "LocalLambda", dependencies: [hummingbird, log], path: "Runtime/LocalLambda",

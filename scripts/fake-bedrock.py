@@ -54,6 +54,7 @@ def expected_signature(handler, body, secret):
 
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True
     access_key = secret_key = None
 
     def log_message(self, *args):

@@ -80,16 +80,19 @@ final class CurlEventLoop: @unchecked Sendable {
         }
         for transfer in inbox.added {
             // A cancellation may have come before the transfer reached the thread.
-            if transfer.cancelRequested.load(ordering: .acquiring) {
+            guard let easy = transfer.easy, !transfer.cancelRequested.load(ordering: .acquiring) else {
                 transfer.finishCancelled()
+                transfer.releaseHandle()
                 continue
             }
-            running[transfer.easy] = transfer
-            curl_multi_add_handle(multi, transfer.easy)
+            running[easy] = transfer
+            curl_multi_add_handle(multi, easy)
         }
-        for transfer in inbox.cancelled where running[transfer.easy] === transfer {
-            remove(transfer)
+        for transfer in inbox.cancelled {
+            guard let easy = transfer.easy, running[easy] === transfer else { continue }
+            remove(easy)
             transfer.finishCancelled()
+            transfer.releaseHandle()
         }
         return inbox.stopping
     }
@@ -100,13 +103,14 @@ final class CurlEventLoop: @unchecked Sendable {
             guard message.pointee.msg == CURLMSG_DONE, let easy = message.pointee.easy_handle,
                   let transfer = running[easy] else { continue }
             let code = message.pointee.data.result
-            remove(transfer)
+            remove(easy)
             transfer.finish(code)
+            transfer.releaseHandle()
         }
     }
 
-    private func remove(_ transfer: CurlTransfer) {
-        curl_multi_remove_handle(multi, transfer.easy)
-        running[transfer.easy] = nil
+    private func remove(_ easy: UnsafeMutableRawPointer) {
+        curl_multi_remove_handle(multi, easy)
+        running[easy] = nil
     }
 }

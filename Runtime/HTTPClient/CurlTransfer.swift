@@ -11,7 +11,8 @@ import Foundation
 ///
 /// Created on the caller's task, then touched only by the event thread until `finish` hands the result back.
 final class CurlTransfer: @unchecked Sendable {
-    let easy: UnsafeMutableRawPointer
+    /// Nil once released.
+    private(set) var easy: UnsafeMutableRawPointer?
     private let request: HTTPRequest
     private var headerList: UnsafeMutablePointer<curl_slist>?
     private let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE))
@@ -32,9 +33,18 @@ final class CurlTransfer: @unchecked Sendable {
     }
 
     deinit {
+        releaseHandle()
+        errorBuffer.deallocate()
+    }
+
+    /// Frees the easy handle. The event thread calls this as soon as the transfer is done, because cleaning
+    /// up a handle touches its cookie share, which only that thread may use.
+    func releaseHandle() {
+        guard let easy else { return }
         curl_easy_cleanup(easy)
         curl_slist_free_all(headerList)
-        errorBuffer.deallocate()
+        self.easy = nil
+        headerList = nil
     }
 
     func attach(_ continuation: CheckedContinuation<HTTPResponse, any Error>) {

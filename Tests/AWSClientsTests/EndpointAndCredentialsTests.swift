@@ -62,16 +62,17 @@ import Testing
 }
 
 /// A credentials endpoint for the container provider (served by scripts/testing/http-test-server.py).
-let credentialsServer: ChildServer = {
-    do {
-        return try ChildServer(command: ["/usr/bin/env", "python3",
-                                         Paths.repositoryRoot + "/scripts/testing/http-test-server.py"])
-    } catch {
-        fatalError("The HTTP test server could not start: \(error)")
-    }
-}()
+let credentialsServerProcess = Result {
+    try ChildServer(command: ["/usr/bin/env", "python3", Paths.repositoryRoot + "/scripts/testing/http-test-server.py"])
+}
 
 @Suite struct CredentialChainTests {
+    let credentialsServer: ChildServer
+
+    init() throws {
+        credentialsServer = try credentialsServerProcess.get()
+    }
+
     static func temporaryFile(_ contents: String) throws -> String {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("creds-\(UUID().uuidString)").path
         try contents.write(toFile: path, atomically: true, encoding: .utf8)

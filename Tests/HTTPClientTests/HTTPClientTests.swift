@@ -3,15 +3,12 @@ import HTTPClient
 import ServerFixtures
 import Testing
 
-/// One local HTTP + HTTPS server for the whole suite (scripts/testing/http-test-server.py).
-let testServer: ChildServer = {
-    do {
-        return try ChildServer(command: ["/usr/bin/env", "python3",
-                                         Paths.repositoryRoot + "/scripts/testing/http-test-server.py", "--tls"])
-    } catch {
-        fatalError("The HTTP test server could not start: \(error)")
-    }
-}()
+/// One local HTTP + HTTPS server for the whole suite (scripts/testing/http-test-server.py). If it cannot
+/// start, every suite's initializer throws the reason, so each test fails with it.
+let testServer = Result {
+    try ChildServer(command: ["/usr/bin/env", "python3", Paths.repositoryRoot + "/scripts/testing/http-test-server.py",
+                              "--tls"])
+}
 
 struct Echo: Decodable {
     var method: String
@@ -29,7 +26,11 @@ struct Echo: Decodable {
 
 @Suite struct HTTPClientTests {
     let client = HTTPClient.shared
-    var base: String { testServer["http"] }
+    let base: String
+
+    init() throws {
+        base = try testServer.get()["http"]
+    }
 
     @Test func getReturnsStatusHeadersAndBody() async throws {
         let response = try await client.request(HTTPRequest(url: "\(base)/echo?x=1", headers: ["X-Custom": "hello"]))
@@ -172,16 +173,22 @@ struct Echo: Decodable {
 }
 
 @Suite struct TLSTests {
+    let server: ChildServer
+
+    init() throws {
+        server = try testServer.get()
+    }
+
     @Test func verifiesAgainstTheConfiguredCA() async throws {
-        let client = HTTPClient(configuration: .init(caBundlePath: testServer["ca_file"]))
-        let response = try await client.request(HTTPRequest(url: "\(testServer["https"])/echo"))
+        let client = HTTPClient(configuration: .init(caBundlePath: server["ca_file"]))
+        let response = try await client.request(HTTPRequest(url: "\(server["https"])/echo"))
         #expect(response.status == 200)
     }
 
     @Test func rejectsACertificateTheSystemBundleDoesNotTrust() async throws {
         let client = HTTPClient(configuration: .init())
         let error = await #expect(throws: HTTPClientError.self) {
-            _ = try await client.request(HTTPRequest(url: "\(testServer["https"])/echo"))
+            _ = try await client.request(HTTPRequest(url: "\(server["https"])/echo"))
         }
         #expect(error?.kind == .tlsFailure)
         #expect(error?.isTransient == false)

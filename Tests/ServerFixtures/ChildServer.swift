@@ -5,6 +5,7 @@ import Foundation
 public final class ChildServer: @unchecked Sendable {
     public struct StartFailure: Error, CustomStringConvertible {
         public var description: String
+        public init(description: String) { self.description = description }
     }
 
     /// The ready line's fields (e.g. `endpoint`, `ca_file`).

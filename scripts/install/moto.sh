@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs moto's server mode into <repo>/.tools/moto (idempotent). Tests use
-# .tools/moto/bin/moto_server and .tools/moto/bin/python (which also has botocore).
+# Installs moto's server mode, at the version the tests were written against, into <repo>/.tools/moto
+# (idempotent). Tests use .tools/moto/bin/moto_server and .tools/moto/bin/python (which also has botocore).
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 venv="$repo/.tools/moto"
@@ -8,6 +8,6 @@ if [ -x "$venv/bin/moto_server" ] && "$venv/bin/python" -c 'import moto, botocor
     exit 0
 fi
 python3 -m venv "$venv"
-"$venv/bin/pip" install --quiet --disable-pip-version-check 'moto[server]'
+"$venv/bin/pip" install --quiet --disable-pip-version-check 'moto[server]==5.2.5'
 "$venv/bin/moto_server" --help >/dev/null
 echo "moto installed in $venv ($("$venv/bin/python" -c 'import moto; print(moto.__version__)'))"

@@ -18,6 +18,8 @@ fetches_lock = threading.Lock()
 
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    # Headers and body go out in separate writes; with Nagle on, each response waits for a delayed ACK.
+    disable_nagle_algorithm = True
 
     def log_message(self, *args):
         pass
