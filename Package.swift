@@ -86,8 +86,7 @@ let package = Package(
                     path: "Tests/TrafficGeneratorTests", swiftSettings: strict),
         // The emulator's rules over raw HTTP, and the runtime loop's conformance suite through it.
         .testTarget(name: "LocalLambdaTests",
-                    dependencies: ["LocalLambda", "RuntimeProbe", "Echo", hummingbird,
-                                   .product(name: "HummingbirdTesting", package: "hummingbird")],
+                    dependencies: ["LocalLambda", "RuntimeProbe", "Echo"],
                     path: "Tests/LocalLambdaTests", swiftSettings: strict),
         .testTarget(name: "LambdaRuntimeTests", dependencies: ["LambdaRuntime", log],
                     path: "Tests/LambdaRuntimeTests", swiftSettings: strict),

@@ -37,6 +37,7 @@ public final class ChildProcess: Sendable {
         posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_adddup2(&actions, writeEnd, STDOUT_FILENO)
         posix_spawn_file_actions_adddup2(&actions, writeEnd, STDERR_FILENO)
+        closeInheritedDescriptors(&actions)
 
         // Its own process group, so a kill reaches whatever it started; default signal dispositions and
         // an empty mask, because the emulator (NIO) ignores SIGPIPE and children would inherit that.
@@ -103,6 +104,24 @@ public final class ChildProcess: Sendable {
             reaped = true
         }
         return ProcessExit(waitStatus: status)
+    }
+}
+
+/// NIO's listening sockets are not close-on-exec: a runtime that inherited one would keep the emulator's
+/// port bound after the emulator is gone. So the child closes every descriptor above stderr, with glibc's
+/// `posix_spawn_file_actions_addclosefrom_np` (2.34+; Swift's Glibc module does not import it), or else
+/// one by one, as listed in /proc/self/fd.
+private func closeInheritedDescriptors(_ actions: inout posix_spawn_file_actions_t) {
+    typealias CloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+    if let symbol = dlsym(nil, "posix_spawn_file_actions_addclosefrom_np") {
+        _ = unsafeBitCast(symbol, to: CloseFrom.self)(&actions, 3)
+        return
+    }
+    guard let directory = opendir("/proc/self/fd") else { return }
+    defer { closedir(directory) }
+    while let entry = readdir(directory) {
+        let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+        if let fd = Int32(name), fd > STDERR_FILENO { posix_spawn_file_actions_addclose(&actions, fd) }
     }
 }
 

@@ -2,9 +2,10 @@
 /// the Runtime API conversation with that process. One invocation at a time, first come first served, as
 /// in a Lambda execution environment.
 ///
-/// An invocation is *started* when it leaves the queue (its timeout runs from then, through a cold start
-/// too), *dispatched* when `/next` hands it to the runtime, and *finished* by `/response`, `/error`, an
-/// oversized response, an init failure, the runtime exiting, or the timeout.
+/// An invocation is *started* when it leaves the queue (a cold start then has Lambda's 10 s init limit),
+/// *dispatched* when `/next` hands it to the runtime (its timeout and deadline run from then), and
+/// *finished* by `/response`, `/error`, an oversized response, an init failure, the runtime exiting, or
+/// a timeout.
 actor FunctionSandbox {
     let function: FunctionConfiguration
     private let log: PlatformLog
@@ -28,7 +29,7 @@ actor FunctionSandbox {
 
     init(function: FunctionConfiguration, log: any LogSink, callerEnvironment: [String: String]) {
         self.function = function
-        self.log = PlatformLog(sink: log)
+        self.log = PlatformLog(sink: log, json: function.logFormat == "JSON")
         self.output = log
         self.callerEnvironment = callerEnvironment
     }
@@ -69,8 +70,11 @@ actor FunctionSandbox {
 
     /// `POST /runtime/invocation/{id}/response`, `/error`, or a response the route refused as too large.
     func finish(requestID: String, with report: RuntimeReport) -> RuntimeAPIError? {
-        guard let started = current, started.queued.id == requestID, started.dispatchedAt != nil else {
-            return requestID == lastFinishedID ? .invalidStateTransition : .invalidRequestID
+        guard let started = current, started.dispatchedAt != nil, started.queued.id == requestID else {
+            // Like the RIE: an id other than the one in flight is invalid; the one just answered, while
+            // no other is in flight, is a second answer.
+            let inFlight = current?.dispatchedAt != nil
+            return !inFlight && requestID == lastFinishedID ? .invalidStateTransition : .invalidRequestID
         }
         switch report {
         case .response(let payload, let contentType):
@@ -102,9 +106,16 @@ actor FunctionSandbox {
         let generation = runtime.generation
         Task {
             try? await Task.sleep(for: RuntimeAPILimits.exitGracePeriod)
-            self.killRuntime(generation: generation)
+            self.abandonFailedInit(generation: generation)
         }
         return nil
+    }
+
+    /// A runtime that reported an init error but did not exit: killed, and the caller gets the error anyway.
+    private func abandonFailedInit(generation: Int) {
+        guard let runtime, runtime.generation == generation, case .initFailed(let error) = runtime.phase else { return }
+        killRuntime(generation: generation)
+        if let current { finish(current, with: .error(error)) }
     }
 
     /// Stops everything: the runtime is killed, waiting callers get an error, a parked poll is dropped.
@@ -121,8 +132,8 @@ actor FunctionSandbox {
 
     private static let unavailable = FunctionError(type: "Runtime.Unavailable", message: "the emulator is shutting down")
 
-    /// The Runtime API server is going away: its connections will close, so a parked poll is dropped.
-    func disconnectPoll() {
+    /// Drops a parked poll: its connection is closed without an answer, as when Lambda goes away.
+    private func disconnectPoll() {
         parkedPoll?.continuation.resume(returning: .disconnect)
         parkedPoll = nil
     }
@@ -132,25 +143,30 @@ actor FunctionSandbox {
     private func startNextIfIdle() {
         guard current == nil, !queue.isEmpty else { return }
         let queued = queue.removeFirst()
-        let timeout = function.timeoutSeconds
-        let started = Started(
+        let coldStart = runtime == nil && function.executable != nil
+        // Until the runtime takes the invocation, Lambda's init limit applies to a runtime started here;
+        // one started elsewhere may take as long as it likes to connect.
+        current = Started(
             queued: queued,
             startedAt: Clock.monotonicNanoseconds(),
-            deadlineMs: Clock.epochMilliseconds() + Int64(timeout) * 1000,
             traceID: Identifiers.traceID(epochSeconds: Clock.epochMilliseconds() / 1000),
-            coldStart: runtime == nil && function.executable != nil,
-            timer: Task {
-                try? await Task.sleep(for: .seconds(timeout))
-                if !Task.isCancelled { self.timedOut(requestID: queued.id) }
-            })
-        current = started
+            coldStart: coldStart,
+            timer: function.executable == nil
+                ? nil : timer(seconds: RuntimeAPILimits.initSeconds, for: queued.id, dispatched: false))
         log.start(requestID: queued.id)
-        if started.coldStart, let failure = startRuntime() {
-            finish(started, with: .error(failure))
+        if coldStart, let failure = startRuntime() {
+            finish(current!, with: .error(failure))
             return
         }
         if let poll = takeLivePoll() {
-            poll.continuation.resume(returning: .event(dispatch(started)))
+            poll.continuation.resume(returning: .event(dispatch(current!)))
+        }
+    }
+
+    private func timer(seconds: Int, for requestID: String, dispatched: Bool) -> Task<Void, Never> {
+        Task {
+            try? await Task.sleep(for: .seconds(seconds))
+            if !Task.isCancelled { self.timedOut(requestID: requestID, dispatched: dispatched, after: seconds) }
         }
     }
 
@@ -174,9 +190,15 @@ actor FunctionSandbox {
         }
     }
 
+    /// Hands `started` to the runtime; the first time, its timeout starts to run, as on Lambda.
     private func dispatch(_ started: Started) -> NextEvent {
+        var started = started
         if started.dispatchedAt == nil {
-            current?.dispatchedAt = Clock.monotonicNanoseconds()
+            started.timer?.cancel()
+            started.timer = timer(seconds: function.timeoutSeconds, for: started.queued.id, dispatched: true)
+            started.dispatchedAt = Clock.monotonicNanoseconds()
+            started.deadlineMs = Clock.epochMilliseconds() + Int64(function.timeoutSeconds) * 1000
+            current = started
             // Measured now as well: a runtime that crashes during the invocation leaves no VmHWM behind.
             if let peak = runtime?.process.peakMemoryMB() { lastPeakMemoryMB = peak }
         }
@@ -198,11 +220,12 @@ actor FunctionSandbox {
         return poll
     }
 
-    private func timedOut(requestID: String) {
-        guard let started = current, started.queued.id == requestID else { return }
-        let seconds = "\(function.timeoutSeconds).00"
+    private func timedOut(requestID: String, dispatched: Bool, after seconds: Int) {
+        // The init timer may fire just as the invocation is dispatched: then it no longer counts.
+        guard let started = current, started.queued.id == requestID, (started.dispatchedAt != nil) == dispatched
+        else { return }
         let message = "\(UTCTime(epochMilliseconds: Clock.epochMilliseconds()).iso8601) \(requestID)"
-            + " Task timed out after \(seconds) seconds"
+            + " Task timed out after \(seconds).00 seconds"
         log.line(message)
         if let peak = runtime?.process.peakMemoryMB() { lastPeakMemoryMB = peak }
         killRuntime(generation: runtime?.generation)
@@ -235,7 +258,7 @@ actor FunctionSandbox {
     }
 
     private func finish(_ started: Started, with outcome: Outcome, status: PlatformLog.Report.Status? = nil) {
-        started.timer.cancel()
+        started.timer?.cancel()
         current = nil
         lastFinishedID = started.queued.id
         if let peak = runtime?.process.peakMemoryMB() { lastPeakMemoryMB = peak }
@@ -273,11 +296,12 @@ actor FunctionSandbox {
     private struct Started {
         let queued: Queued
         let startedAt: Int64
-        let deadlineMs: Int64
         let traceID: String
         /// This invocation started the runtime: its REPORT carries the init duration.
         let coldStart: Bool
-        let timer: Task<Void, Never>
+        /// The init limit until dispatch, the function timeout from then on.
+        var timer: Task<Void, Never>?
+        var deadlineMs: Int64 = 0
         var initDurationMs: Double?
         var dispatchedAt: Int64?
     }

@@ -45,22 +45,21 @@ public struct LocalLambda: Sendable {
     public func run<Result: Sendable>(_ body: (Endpoints) async throws -> Result) async throws -> Result {
         var logger = Logger(label: "lambda-local")
         logger.logLevel = .warning
-        var servers: [(name: String?, port: BoundPort, service: any Service)] = []
-        for (name, sandbox) in sandboxes {
-            let port = BoundPort()
-            servers.append((name, port, Application(
-                router: runtimeAPIRouter(for: sandbox),
-                configuration: .init(address: .hostname("127.0.0.1", port: runtimeAPIPorts[name] ?? 0)),
-                onServerRunning: { port.resolve(.success($0.localAddress?.port ?? 0)) },
-                logger: logger)))
+        /// A server on 127.0.0.1 that reports the port it bound.
+        func server(_ router: Router<LocalRequestContext>, port: Int) -> (port: BoundPort, service: any Service) {
+            let bound = BoundPort()
+            return (bound, Application(
+                router: router, configuration: .init(address: .hostname("127.0.0.1", port: port)),
+                onServerRunning: { bound.resolve(.success($0.localAddress?.port ?? 0)) }, logger: logger))
+        }
+        // Named by function for a Runtime API, nil for the Invoke API.
+        var servers: [(name: String?, port: BoundPort, service: any Service)] = sandboxes.map { name, sandbox in
+            let (port, service) = server(runtimeAPIRouter(for: sandbox), port: runtimeAPIPorts[name] ?? 0)
+            return (name, port, service)
         }
         if let invokeAPIPort {
-            let port = BoundPort()
-            servers.append((nil, port, Application(
-                router: invokeAPIRouter(for: sandboxes),
-                configuration: .init(address: .hostname("127.0.0.1", port: invokeAPIPort)),
-                onServerRunning: { port.resolve(.success($0.localAddress?.port ?? 0)) },
-                logger: logger)))
+            let (port, service) = server(invokeAPIRouter(for: sandboxes), port: invokeAPIPort)
+            servers.append((nil, port, service))
         }
         let group = ServiceGroup(services: servers.map(\.service), logger: logger)
         let ports = servers.map(\.port)

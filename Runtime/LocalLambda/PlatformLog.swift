@@ -1,14 +1,30 @@
-/// The lines Lambda itself adds to a function's log around each invocation.
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// The lines Lambda itself adds to a function's log around each invocation: `START`, `END` and `REPORT`
+/// as text, or `platform.start` and `platform.report` records when the function logs in JSON.
 struct PlatformLog: Sendable {
     let sink: any LogSink
+    let json: Bool
 
     func start(requestID: String) {
-        sink.write(line: "START RequestId: \(requestID) Version: $LATEST")
+        if json {
+            record(type: "platform.start", StartRecord(requestId: requestID, version: "$LATEST"))
+        } else {
+            sink.write(line: "START RequestId: \(requestID) Version: $LATEST")
+        }
     }
 
-    /// Lambda's `END` and `REPORT` lines; the init duration appears only on the invocation that started
-    /// the runtime, and a failure adds its status as Lambda's REPORT does.
+    /// The init duration appears only on the invocation that started the runtime; a failure adds its
+    /// status, as Lambda's REPORT does.
     func end(requestID: String, report: Report) {
+        if json {
+            record(type: "platform.report", ReportRecord(requestID: requestID, report))
+            return
+        }
         var fields = [
             "REPORT RequestId: \(requestID)",
             "Duration: \(twoDecimals(report.durationMs)) ms",
@@ -31,6 +47,12 @@ struct PlatformLog: Sendable {
         sink.write(line: text)
     }
 
+    private func record<Record: Encodable>(type: String, _ record: Record) {
+        let line = Line(time: UTCTime(epochMilliseconds: Clock.epochMilliseconds()).iso8601, type: type, record: record)
+        guard let data = try? JSONEncoder().encode(line) else { return }
+        sink.write(line: String(decoding: data, as: UTF8.self))
+    }
+
     struct Report {
         enum Status { case success, timeout, error(String) }
         let durationMs: Double
@@ -42,6 +64,44 @@ struct PlatformLog: Sendable {
         /// Lambda bills whole milliseconds, init included for custom runtimes.
         var billedDurationMs: Int {
             Int((durationMs + (initDurationMs ?? 0)).rounded(.up))
+        }
+    }
+
+    private struct Line<Record: Encodable>: Encodable {
+        let time: String
+        let type: String
+        let record: Record
+    }
+
+    private struct StartRecord: Encodable {
+        let requestId: String
+        let version: String
+    }
+
+    private struct ReportRecord: Encodable {
+        struct Metrics: Encodable {
+            let durationMs: Double
+            let billedDurationMs: Int
+            let memorySizeMB: Int
+            let maxMemoryUsedMB: Int
+            let initDurationMs: Double?
+        }
+        let requestId: String
+        let metrics: Metrics
+        let status: String
+        let errorType: String?
+
+        init(requestID: String, _ report: Report) {
+            requestId = requestID
+            metrics = Metrics(
+                durationMs: (report.durationMs * 100).rounded() / 100, billedDurationMs: report.billedDurationMs,
+                memorySizeMB: report.memorySizeMB, maxMemoryUsedMB: report.maxMemoryUsedMB,
+                initDurationMs: report.initDurationMs.map { ($0 * 100).rounded() / 100 })
+            switch report.status {
+            case .success: (status, errorType) = ("success", nil)
+            case .timeout: (status, errorType) = ("timeout", nil)
+            case .error(let type): (status, errorType) = ("error", type)
+            }
         }
     }
 }

@@ -38,6 +38,8 @@ enum RuntimeAPILimits {
     static let maximumResponseBytes = 6 * 1024 * 1024 + 100
     /// A synchronous invocation's payload: 6 MB, as the Invoke API documents it.
     static let maximumRequestBytes = 6 * 1024 * 1024
+    /// Lambda's limit for a runtime's init (an on-demand function's INIT phase).
+    static let initSeconds = 10
     /// How long a runtime that reported an init error has to exit by itself before it is killed.
     static let exitGracePeriod = Duration.seconds(2)
 }

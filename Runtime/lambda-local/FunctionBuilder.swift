@@ -22,7 +22,12 @@ struct FunctionBuilder {
         guard exit == .exited(code: 0) else {
             throw ValidationError("swift \(arguments.joined(separator: " ")) failed (\(exit))")
         }
-        return "\(root)/.build/\(configuration)/\(function)"
+        return try executable(of: function)
+    }
+
+    /// Where `swift build` puts the function's executable.
+    func executable(of function: String) throws -> String {
+        "\(try packageRoot())/.build/\(configuration)/\(function)"
     }
 
     private func packageRoot() throws -> String {

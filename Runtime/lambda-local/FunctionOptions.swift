@@ -29,6 +29,9 @@ struct FunctionOptions: ParsableArguments {
     @Option(help: "The Swift package holding the functions (default: the nearest Package.swift upwards).")
     var packagePath: String?
 
+    @Flag(help: "Run the executables already in .build/<configuration>/ instead of running swift build first.")
+    var skipBuild = false
+
     func validate() throws {
         guard (1...900).contains(timeout) else { throw ValidationError("--timeout must be 1…900 seconds") }
         guard (128...10240).contains(memory) else { throw ValidationError("--memory must be 128…10240 MB") }
@@ -51,7 +54,8 @@ struct FunctionOptions: ParsableArguments {
             if let executable {
                 path = absolutePath(executable)
             } else {
-                path = try await FunctionBuilder(packagePath: packagePath, configuration: configuration).build(name)
+                let builder = FunctionBuilder(packagePath: packagePath, configuration: configuration)
+                path = skipBuild ? try builder.executable(of: name) : try await builder.build(name)
             }
             functions.append(FunctionConfiguration(
                 name: name, executable: path, variables: file?.variables(for: name) ?? [:],

@@ -4,7 +4,7 @@ import Testing
 
 /// A runtime outlives a restart of its Runtime API: the loop's bounded retry reconnects to the new
 /// emulator on the same port and serves its next invocation.
-@Suite struct EmulatorRestartTests {
+@Suite(.timeLimit(.minutes(1))) struct EmulatorRestartTests {
     @Test func runtimeReconnectsAfterTheEmulatorRestarts() async throws {
         let log = CapturedLog()
         let first = LocalLambda.probe(executable: nil, log: log)

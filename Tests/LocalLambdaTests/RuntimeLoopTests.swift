@@ -54,9 +54,11 @@ import Testing
             try await lambda.invoke(json: #"{"action":"context"}"#, clientContext: clientContext,
                                     cognitoIdentity: identity)
         }
+        let after = Int64(Date().timeIntervalSince1970 * 1000)
         let context = try JSONDecoder().decode(ContextReport.self, from: Data(result.payload))
         #expect(context.requestId == result.requestID)
-        #expect(context.deadlineMs >= before + 29_000 && context.deadlineMs <= before + 31_000)
+        #expect(context.deadlineMs >= before + 30_000 && context.deadlineMs <= after + 30_000,
+                "the timeout runs from when the runtime took the invocation")
         #expect(context.remainingMs > 0 && context.remainingMs <= 30_000)
         #expect(context.invokedFunctionArn == "arn:aws:lambda:us-east-1:123456789012:function:RuntimeProbe")
         let traceID = try #require(context.traceId)
@@ -163,5 +165,24 @@ import Testing
         }
         #expect(result.text == #"{"logged":true}"#)
         #expect(log.text.contains("adopted pet 42"))
+    }
+
+    @Test func jsonLogFormatReachesTheRuntimeAndShapesThePlatformLines() async throws {
+        let log = CapturedLog()
+        let lambda = LocalLambda.probe(logFormat: "JSON", log: log)
+        let result = try await lambda.run { _ in
+            try await lambda.invoke(json: #"{"action":"log","message":"adopted pet 42"}"#)
+        }
+        let lines = log.jsonLines
+        #expect(lines.contains { $0["message"] as? String == "adopted pet 42" && $0["requestId"] as? String == result.requestID })
+        #expect(lines.contains {
+            $0["type"] as? String == "platform.start" && ($0["record"] as? [String: Any])?["requestId"] as? String == result.requestID
+        })
+        let report = try #require(lines.first { $0["type"] as? String == "platform.report" }?["record"] as? [String: Any])
+        #expect(report["status"] as? String == "success")
+        let metrics = try #require(report["metrics"] as? [String: Any])
+        #expect(metrics["memorySizeMB"] as? Int == 128)
+        #expect(metrics["initDurationMs"] is Double)
+        #expect(!log.text.contains("START RequestId"))
     }
 }

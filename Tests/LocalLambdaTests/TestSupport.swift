@@ -31,6 +31,11 @@ final class CapturedLog: LogSink {
 
     var text: String { bytes.withLock { String(decoding: $0, as: UTF8.self) } }
 
+    /// The lines that are JSON objects.
+    var jsonLines: [[String: Any]] {
+        text.split(separator: "\n").compactMap { jsonObject(Array($0.utf8)) as? [String: Any] }
+    }
+
     func count(of needle: String) -> Int {
         text.components(separatedBy: needle).count - 1
     }
@@ -40,13 +45,13 @@ extension LocalLambda {
     /// The RuntimeProbe (or another function) as a single-function emulator with its log captured.
     static func probe(
         executable: String? = Executables.probe, name: String = "RuntimeProbe", variables: [String: String] = [:],
-        timeoutSeconds: Int = 20, memoryMB: Int = 128, runtimeAPIPort: Int = 0, invokeAPIPort: Int? = nil,
-        log: CapturedLog
+        timeoutSeconds: Int = 20, memoryMB: Int = 128, logFormat: String? = nil, runtimeAPIPort: Int = 0,
+        invokeAPIPort: Int? = nil, log: CapturedLog
     ) -> LocalLambda {
         LocalLambda(
             functions: [FunctionConfiguration(
                 name: name, executable: executable, variables: variables, timeoutSeconds: timeoutSeconds,
-                memoryMB: memoryMB, runtimeAPIPort: runtimeAPIPort)],
+                memoryMB: memoryMB, logFormat: logFormat, runtimeAPIPort: runtimeAPIPort)],
             invokeAPIPort: invokeAPIPort, log: log, callerEnvironment: ProcessInfo.processInfo.environment)
     }
 
