@@ -14,8 +14,11 @@ test:
 package:
 	scripts/package $(FUNCTION)
 
+# Build products only: dependency checkouts and the static libcurl (.build-deps/) stay.
 clean:
-	rm -rf .build .build-static dist .aws-sam
+	swift package clean
+	swift package clean --scratch-path .build-static
+	rm -rf dist .aws-sam
 
 # One function's static bootstrap into SAM's artifacts directory (the zip SAM makes from it is the
 # same as dist/<Name>.zip).

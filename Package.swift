@@ -110,7 +110,7 @@ let package = Package(
     } + [
         // Test-only: packaged like a function so scripts/test-bare-root can prove DNS and verified TLS
         // work in a static bootstrap on an empty root.
-        .executableTarget(name: "PackagingProbe", dependencies: ["LambdaRuntime", "CCurl"],
+        .executableTarget(name: "PackagingProbe", dependencies: ["LambdaRuntime", "HTTPClient"],
                           path: "Tests/PackagingProbe", swiftSettings: strict),
     ]
 )

@@ -6,7 +6,7 @@ struct ProbeResult: Encodable, Sendable {
     /// `fetch`: the HTTP status and the body as text.
     var status: Int?
     var body: String?
-    /// The failure: a `getaddrinfo` message, or a libcurl error code with its message.
+    /// The failure: a `getaddrinfo` message, or the client error with its libcurl code.
     var curlCode: Int?
     var error: String?
 }

@@ -4,7 +4,8 @@ import LambdaRuntime
 /// empty root directory to prove a static `bootstrap` can resolve host names and talk verified TLS there.
 ///
 /// Event: `{"resolve": "name"}` answers the addresses glibc's `getaddrinfo` returns (the resolver
-/// SwiftNIO and postgres-nio use), `{"fetch": "https://..."}` answers what a verified libcurl GET got.
+/// SwiftNIO and postgres-nio use); `{"fetch": "https://..."}` answers what a GET with the functions'
+/// `HTTPClient` got.
 struct ProbeRequest: Decodable, Sendable {
     var resolve: String?
     var fetch: String?
@@ -13,7 +14,7 @@ struct ProbeRequest: Decodable, Sendable {
 struct PackagingProbe: LambdaHandler {
     func handle(_ event: ProbeRequest, context: LambdaContext) async throws -> ProbeResult {
         if let name = event.resolve { return resolve(name) }
-        if let url = event.fetch { return fetch(url) }
+        if let url = event.fetch { return await fetch(url) }
         throw ProbeRequestError()
     }
 }

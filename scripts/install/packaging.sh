@@ -11,9 +11,18 @@ packages=(
     ca-certificates
 )
 
+# Linked statically into every bootstrap, so each build must embed Debian's latest security update.
+embedded=(libssl-dev zlib1g-dev libnghttp2-dev libcurl4-openssl-dev)
+
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+for p in "${embedded[@]}"; do
+    policy=$(apt-cache policy "$p")
+    installed=$(awk '/Installed:/ {print $2}' <<< "$policy")
+    candidate=$(awk '/Candidate:/ {print $2}' <<< "$policy")
+    [[ "$installed" == "$candidate" ]] || missing+=("$p")
 done
 
 # deb-src entries for the same archives and suites the system already uses (`apt-get source curl`).
