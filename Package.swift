@@ -31,6 +31,9 @@ let functions: [(name: String, dependencies: [Target.Dependency])] = [
     ("PetfoodStock", ["LambdaRuntime", "LambdaEvents", "AWSClients", "PetDomain"]),
     ("Cleanup", ["LambdaRuntime", "LambdaEvents", "AWSClients", "PetDomain"]),
     ("ImageGenerator", ["LambdaRuntime", "LambdaEvents", "AWSClients", "PetDomain", crypto]),
+    ("TrafficGenerator", ["LambdaRuntime", "LambdaEvents", "AWSClients", "HTTPClient"]),
+    ("RdsSeeder", ["LambdaRuntime", "LambdaEvents", "PetDatabase", "AWSClients", "HTTPClient"]),
+    ("UserCreator", ["LambdaRuntime", "LambdaEvents", "PetDatabase", "AWSClients"]),
 ]
 
 let package = Package(
@@ -107,14 +110,25 @@ let package = Package(
                     path: "Tests/ImageGeneratorTests", swiftSettings: strict),
         .testTarget(name: "FunctionIntegrationTests",
                     dependencies: ["AWSClients", "HTTPClient", "LambdaEvents", "LambdaTesting", "ServerFixtures",
-                                   "PetDomain", "PetDomainTesting", "StatusUpdater", "PetfoodStock", "Cleanup", "ImageGenerator"],
+                                   "PetDomain", "PetDomainTesting", "StatusUpdater", "PetfoodStock", "Cleanup", "ImageGenerator",
+                                   "UserCreator", "PetDatabase", postgres, log],
                     path: "Tests/FunctionIntegrationTests", swiftSettings: strict),
+        .testTarget(name: "TrafficGeneratorTests", dependencies: ["TrafficGenerator", "LambdaRuntime", "LambdaEvents", "LambdaTesting"],
+                    path: "Tests/TrafficGeneratorTests", swiftSettings: strict),
         // The emulator's rules over raw HTTP, and the runtime loop's conformance suite through it.
         .testTarget(name: "LocalLambdaTests",
                     dependencies: ["LocalLambda", "RuntimeProbe", "Echo"],
                     path: "Tests/LocalLambdaTests", swiftSettings: strict),
         .testTarget(name: "LambdaRuntimeTests", dependencies: ["LambdaRuntime", log],
                     path: "Tests/LambdaRuntimeTests", swiftSettings: strict),
+        // PostgreSQL for RdsSeeder and UserCreator: credentials from the RDS secret, TLS, one kept connection.
+        .target(name: "PetDatabase", dependencies: ["AWSClients", postgres, log], path: "Functions/PetDatabase",
+                swiftSettings: strict),
+        .testTarget(name: "RdsSeederTests", dependencies: ["RdsSeeder", "LambdaTesting", "LambdaEvents"],
+                    path: "Tests/RdsSeederTests", swiftSettings: strict),
+        .testTarget(name: "UserCreatorTests", dependencies: ["UserCreator", "LambdaTesting", "LambdaEvents"],
+                    path: "Tests/UserCreatorTests", swiftSettings: strict),
+
         .testTarget(name: "LambdaEventsTests", dependencies: ["LambdaEvents", "LambdaTesting"], swiftSettings: strict),
         .testTarget(name: "LambdaTestingTests", dependencies: ["LambdaTesting", "LambdaEvents", "LambdaRuntime", log],
                     swiftSettings: strict),
