@@ -96,7 +96,9 @@ import Testing
         #expect(report.journeysStarted > 0)
         #expect(report.journeysSkipped == 1000 - report.journeysStarted && report.journeysSkipped > 0)
         #expect(report.journeysCutShort > 0)
-        #expect(report.durationMs < 1000)
+        // Running all thousand would take at least five rounds of 0.65 s; stopping early ends far sooner.
+        // (A bound on the deadline itself would be a timed test, flaky on a shared machine.)
+        #expect(report.durationMs < 2000)
     }
 
     @Test func configurationErrorsNameTheVariable() {
