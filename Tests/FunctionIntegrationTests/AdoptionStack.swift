@@ -189,8 +189,8 @@ struct CommandFailed: Error, CustomStringConvertible {
 /// ResponseURL server) would keep a reader waiting for end-of-file forever.
 func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws -> CommandResult {
     let process = Process()
-    process.executableURL = URL(filePath: executable)
-    process.arguments = arguments
+    process.executableURL = URL(filePath: "/usr/bin/env")
+    process.arguments = withDefaultSignalMask(executable, arguments)
     process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
     let outputFile = try temporaryFile("stdout")
     let errorFile = try temporaryFile("stderr")
@@ -213,4 +213,12 @@ func temporaryFile(_ prefix: String) throws -> URL {
     let file = FileManager.default.temporaryDirectory.appending(path: "\(prefix)-\(UUID().uuidString)")
     try Data().write(to: file)
     return file
+}
+
+/// The command line that runs `executable` with no signals blocked. Children of the test process inherit
+/// its blocked signal mask (nearly every signal), so SIGTERM would never reach them: lambda-local could
+/// not stop its function, nor the tests their servers. Python resets the mask, then execs.
+func withDefaultSignalMask(_ executable: String, _ arguments: [String]) -> [String] {
+    ["python3", "-c", "import os, signal, sys; signal.pthread_sigmask(signal.SIG_SETMASK, []); os.execv(sys.argv[1], sys.argv[1:])",
+     executable] + arguments
 }

@@ -20,7 +20,7 @@ final class ResponseURLServer {
         let portFile = try temporaryFile("response-url-port")
         defer { try? FileManager.default.removeItem(at: portFile) }
         process.executableURL = URL(filePath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", Self.script, log.path, portFile.path]
+        process.arguments = withDefaultSignalMask("/usr/bin/env", ["python3", "-c", Self.script, log.path, portFile.path])
         process.standardInput = FileHandle.nullDevice
         try process.run()
         // The server writes its port once it listens.
