@@ -186,24 +186,41 @@ struct CommandFailed: Error, CustomStringConvertible {
     var description: String { "\(command) exited \(result.status): \(result.stderr)" }
 }
 
-/// Runs a program to completion with `environment` added to ours; stderr goes to a file so neither
-/// pipe can fill up and block the child.
+/// Runs a program to completion with `environment` added to ours. Its output goes to files, not pipes:
+/// tests run in parallel, and a pipe's write end inherited by another test's long-lived child (the
+/// ResponseURL server) would keep a reader waiting for end-of-file forever.
 func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws -> CommandResult {
     let process = Process()
-    process.executableURL = URL(filePath: executable)
-    process.arguments = arguments
+    process.executableURL = URL(filePath: "/usr/bin/env")
+    process.arguments = withDefaultSignalMask(executable, arguments)
     process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-    let errorFile = FileManager.default.temporaryDirectory.appending(path: "stderr-\(UUID().uuidString)")
-    _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
-    defer { try? FileManager.default.removeItem(at: errorFile) }
-    let output = Pipe()
-    process.standardOutput = output
+    let outputFile = try temporaryFile("stdout")
+    let errorFile = try temporaryFile("stderr")
+    defer {
+        try? FileManager.default.removeItem(at: outputFile)
+        try? FileManager.default.removeItem(at: errorFile)
+    }
+    process.standardOutput = try FileHandle(forWritingTo: outputFile)
     process.standardError = try FileHandle(forWritingTo: errorFile)
     process.standardInput = FileHandle.nullDevice
     try process.run()
-    let outputData = try output.fileHandleForReading.readToEnd() ?? Data()
     process.waitUntilExit()
-    let errorText = (try? String(contentsOf: errorFile, encoding: .utf8)) ?? ""
     return CommandResult(
-        status: process.terminationStatus, stdout: String(decoding: outputData, as: UTF8.self), stderr: errorText)
+        status: process.terminationStatus, stdout: try String(contentsOf: outputFile, encoding: .utf8),
+        stderr: try String(contentsOf: errorFile, encoding: .utf8))
+}
+
+/// An empty file in the temporary directory.
+func temporaryFile(_ prefix: String) throws -> URL {
+    let file = FileManager.default.temporaryDirectory.appending(path: "\(prefix)-\(UUID().uuidString)")
+    try Data().write(to: file)
+    return file
+}
+
+/// The command line that runs `executable` with no signals blocked. Children of the test process inherit
+/// its blocked signal mask (nearly every signal), so SIGTERM would never reach them: lambda-local could
+/// not stop its function, nor the tests their servers. Python resets the mask, then execs.
+func withDefaultSignalMask(_ executable: String, _ arguments: [String]) -> [String] {
+    ["python3", "-c", "import os, signal, sys; signal.pthread_sigmask(signal.SIG_SETMASK, []); os.execv(sys.argv[1], sys.argv[1:])",
+     executable] + arguments
 }

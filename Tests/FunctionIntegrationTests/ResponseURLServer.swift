@@ -16,21 +16,21 @@ final class ResponseURLServer {
     let port: Int
 
     init() throws {
-        log = FileManager.default.temporaryDirectory.appending(path: "response-url-\(UUID().uuidString).jsonl")
-        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+        log = try temporaryFile("response-url")
+        let portFile = try temporaryFile("response-url-port")
+        defer { try? FileManager.default.removeItem(at: portFile) }
         process.executableURL = URL(filePath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", Self.script, log.path]
-        let output = Pipe()
-        process.standardOutput = output
+        process.arguments = withDefaultSignalMask("/usr/bin/env", ["python3", "-c", Self.script, log.path, portFile.path])
+        process.standardInput = FileHandle.nullDevice
         try process.run()
-        var firstLine = Data()
-        while !firstLine.contains(UInt8(ascii: "\n")) {
-            let chunk = output.fileHandleForReading.availableData
-            guard !chunk.isEmpty else { break }
-            firstLine.append(chunk)
+        // The server writes its port once it listens.
+        let deadline = ContinuousClock.now + .seconds(10)
+        var port: Int?
+        while port == nil, process.isRunning, ContinuousClock.now < deadline {
+            port = Int((try? String(contentsOf: portFile, encoding: .utf8)) ?? "")
+            if port == nil { Thread.sleep(forTimeInterval: 0.02) }
         }
-        guard let port = Int(String(decoding: firstLine, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
-        else {
+        guard let port else {
             process.terminate()
             throw ServerDidNotStart()
         }
@@ -56,7 +56,7 @@ final class ResponseURLServer {
     struct ServerDidNotStart: Error {}
 
     private static let script = #"""
-        import http.server, json, sys
+        import http.server, json, os, sys
         class Recorder(http.server.BaseHTTPRequestHandler):
             def do_PUT(self):
                 body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
@@ -70,7 +70,9 @@ final class ResponseURLServer {
             def log_message(self, *args):
                 pass
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Recorder)
-        print(server.server_address[1], flush=True)
+        with open(sys.argv[2] + ".tmp", "w") as port:
+            port.write(str(server.server_address[1]))
+        os.rename(sys.argv[2] + ".tmp", sys.argv[2])
         server.serve_forever()
         """#
 }
