@@ -5,11 +5,7 @@
 import AWSClients
 import HTTPClient
 
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import Foundation  // String(format:); a benchmark tool, never packaged
 
 func report(_ label: String, count: Int, elapsed: Duration, latencies: [Duration] = []) {
     let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18

@@ -34,7 +34,7 @@ struct FoodItemChanged: PetfoodEventDetail, Equatable {
         if let list = try? container.decodeIfPresent([String].self, forKey: .ingredients) {
             ingredients = list
         } else if let text = try? container.decodeIfPresent(String.self, forKey: .ingredients) {
-            ingredients = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            ingredients = text.split(separator: ",").map { $0.trimmed() }
         } else {
             ingredients = []
         }

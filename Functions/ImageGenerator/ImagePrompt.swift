@@ -27,10 +27,10 @@ struct ImagePrompt: Equatable {
 
     /// `text` cut to the limit at the last word boundary before it.
     static func fitted(_ text: String) -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmed()
         guard trimmed.count > maxLength else { return trimmed }
         let head = trimmed.prefix(maxLength + 1)
         let cut = head.lastIndex(where: \.isWhitespace).map { head[..<$0] } ?? head.prefix(maxLength)
-        return String(cut).trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
+        return cut.trimmed { $0.isWhitespace || $0.isPunctuation }
     }
 }

@@ -75,7 +75,6 @@ import Testing
         #expect(report.journeysStarted > 0 && report.journeysStarted < 10000)
         #expect(report.journeysSkipped == 10000 - report.journeysStarted)
         #expect(report.journeysStarted == report.journeysCompleted + report.journeysCutShort + report.journeysFailed)
-        #expect(report.durationMs < 3000)
         let stepsAtSite = try site.records().filter { !$0.followedRedirect }.count
         #expect(stepsAtSite >= report.requests - report.failures)
     }
