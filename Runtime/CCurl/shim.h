@@ -21,6 +21,16 @@ static inline CURLcode ccurl_getinfo_long(CURL *h, CURLINFO i, long *v) { return
 static inline CURLcode ccurl_getinfo_ptr(CURL *h, CURLINFO i, char **v) { return curl_easy_getinfo(h, i, v); }
 static inline CURLMcode ccurl_multi_setopt_long(CURLM *m, CURLMoption o, long v) { return curl_multi_setopt(m, o, v); }
 static inline CURLMcode ccurl_multi_setopt_ptr(CURLM *m, CURLMoption o, const void *v) { return curl_multi_setopt(m, o, v); }
+static inline CURLMcode ccurl_multi_setopt_socketfunction(CURLM *m, int (*f)(CURL *, curl_socket_t, int, void *, void *), void *data) {
+    CURLMcode code = curl_multi_setopt(m, CURLMOPT_SOCKETFUNCTION, f);
+    return code != CURLM_OK ? code : curl_multi_setopt(m, CURLMOPT_SOCKETDATA, data);
+}
+static inline CURLMcode ccurl_multi_setopt_timerfunction(CURLM *m, int (*f)(CURLM *, long, void *), void *data) {
+    CURLMcode code = curl_multi_setopt(m, CURLMOPT_TIMERFUNCTION, f);
+    return code != CURLM_OK ? code : curl_multi_setopt(m, CURLMOPT_TIMERDATA, data);
+}
+/// The result of a finished transfer (a field of a C union, which Swift reads awkwardly).
+static inline CURLcode ccurl_message_result(const CURLMsg *message) { return message->data.result; }
 static inline CURLSHcode ccurl_share_setopt_long(CURLSH *s, CURLSHoption o, long v) { return curl_share_setopt(s, o, v); }
 
 #endif
