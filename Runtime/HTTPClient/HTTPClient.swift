@@ -18,7 +18,7 @@ public final class HTTPClient: Sendable {
         /// The limit on establishing a connection (the request's own timeout still caps it).
         public var connectTimeout: Duration
 
-        public init(caBundlePath: String? = CABundle.locate(environment: ProcessInfo.processInfo.environment),
+        public init(caBundlePath: String? = CABundle.locate(),
                     connectTimeout: Duration = .seconds(10)) {
             self.caBundlePath = caBundlePath
             self.connectTimeout = connectTimeout

@@ -12,9 +12,12 @@ extension LambdaEnvironment {
         var variables: [String: String] = [:]
         var entry = environ
         while let pointer = entry.pointee {
-            let pair = String(cString: pointer)
-            if let equals = pair.firstIndex(of: "=") {
-                variables[String(pair[..<equals])] = String(pair[pair.index(after: equals)...])
+            // Split at the first `=` as bytes: `NAME=value`, and a value may hold `=` itself.
+            let pair = UnsafeBufferPointer(start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self),
+                                           count: strlen(pointer))
+            if let equals = pair.firstIndex(of: UInt8(ascii: "=")) {
+                variables[String(decoding: pair[..<equals], as: UTF8.self)] =
+                    String(decoding: pair[(equals + 1)...], as: UTF8.self)
             }
             entry += 1
         }

@@ -32,7 +32,7 @@ final class RuntimeAPIClient {
 
     private let handle: UnsafeMutableRawPointer
     private let exchange = Exchange()
-    private let transfer = BlockingTransfer()
+    private let transfer: BlockingTransfer
     private let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE))
     private let nextURL: OpaquePointer
     private let initErrorURL: OpaquePointer
@@ -46,9 +46,10 @@ final class RuntimeAPIClient {
     private var postHeaders: [(contentType: String, list: UnsafeMutablePointer<curl_slist>)] = []
 
     init(endpoint: RuntimeEndpoint) {
-        // Nothing but plain HTTP to a local socket happens here, so curl needs no global features;
-        // calling this first keeps curl_easy_init from asking for the default (SSL, Win32) set.
+        // First, before any other curl call (it is not thread-safe). The loop needs no global feature,
+        // though curl 7.88 initializes its TLS library whatever the flags say.
         curl_global_init(Int(CURL_GLOBAL_NOTHING))
+        transfer = BlockingTransfer()
         guard let handle = curl_easy_init() else { fatalError("curl_easy_init failed: out of memory") }
         self.handle = handle
         nextURL = Self.parsedURL(endpoint.nextURL)
