@@ -13,7 +13,6 @@ let strict: [SwiftSetting] = [
 ]
 
 let log = Target.Dependency.product(name: "Logging", package: "swift-log")
-let crypto = Target.Dependency.product(name: "Crypto", package: "swift-crypto")
 let hummingbird = Target.Dependency.product(name: "Hummingbird", package: "hummingbird")
 let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
 let postgres = Target.Dependency.product(name: "PostgresNIO", package: "postgres-nio")
@@ -30,7 +29,7 @@ let functions: [(name: String, dependencies: [Target.Dependency])] = [
     ("StatusUpdater", ["LambdaRuntime", "LambdaEvents", "AWSClients"]),
     ("PetfoodStock", ["LambdaRuntime", "LambdaEvents", "AWSClients", "PetDomain"]),
     ("Cleanup", ["LambdaRuntime", "LambdaEvents", "AWSClients", "PetDomain"]),
-    ("ImageGenerator", ["LambdaRuntime", "LambdaEvents", "AWSClients", "PetDomain", crypto]),
+    ("ImageGenerator", ["LambdaRuntime", "LambdaEvents", "AWSClients", "PetDomain"]),
     ("TrafficGenerator", ["LambdaRuntime", "LambdaEvents", "AWSClients", "HTTPClient"]),
     ("RdsSeeder", ["LambdaRuntime", "LambdaEvents", "PetDatabase", "AWSClients", "HTTPClient"]),
     ("UserCreator", ["LambdaRuntime", "LambdaEvents", "PetDatabase", "AWSClients"]),
@@ -48,7 +47,6 @@ let package = Package(
     ] + functions.map { .executable(name: $0.name, targets: [$0.name]) },
     dependencies: [
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
@@ -75,7 +73,11 @@ let package = Package(
         .target(name: "HTTPClient", dependencies: ["CCurl", log], path: "Runtime/HTTPClient",
                 swiftSettings: strict),
         // SigV4 and the handful of AWS service operations the functions make.
-        .target(name: "AWSClients", dependencies: ["HTTPClient", crypto, log], path: "Runtime/AWSClients",
+        // SHA-256 and HMAC from OpenSSL's libcrypto, which every bootstrap links for TLS already.
+        .systemLibrary(
+            name: "CCrypto", path: "Runtime/CCrypto", pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]),
+        .target(name: "AWSClients", dependencies: ["HTTPClient", "CCrypto", log], path: "Runtime/AWSClients",
                 swiftSettings: strict),
 
         // Starts the test servers (scripts/testing, moto) for the HTTP and AWS client tests.

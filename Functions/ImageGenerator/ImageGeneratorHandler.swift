@@ -1,9 +1,9 @@
-import Crypto
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
 import Foundation
 #endif
+import AWSClients
 import LambdaRuntime
 import PetDomain
 
@@ -36,7 +36,7 @@ struct ImageGeneratorHandler<Catalog: FoodCatalog, Images: FoodImageStore, Model
         }
 
         let prompt = ImagePrompt(for: food).text
-        let promptHash = SHA256.hash(data: Array(prompt.utf8)).hexDigest
+        let promptHash = SHA256.hexHash(prompt.utf8)
         let bytes = try await model.generateImage(prompt: prompt, negativePrompt: ImagePrompt.negativeText)
         let format = try ImageFormat(of: bytes)
         try await images.put(key, bytes: bytes, contentType: format.contentType, metadata: [
@@ -75,8 +75,3 @@ struct ImageSummary: Codable, Equatable, Sendable {
     }
 }
 
-extension SHA256.Digest {
-    var hexDigest: String {
-        map { byte in (byte < 0x10 ? "0" : "") + String(byte, radix: 16) }.joined()
-    }
-}

@@ -1,4 +1,3 @@
-import Crypto
 import HTTPClient
 
 #if canImport(FoundationEssentials)
@@ -168,15 +167,15 @@ public struct SigV4Signer: Sendable {
 
     func signatureFor(canonicalRequest: String, timestamp: AmzDate) -> (stringToSign: String, signature: String) {
         let stringToSign = [Self.algorithm, timestamp.full, scope(timestamp),
-                            Self.hexSHA256(Data(canonicalRequest.utf8))].joined(separator: "\n")
-        let signature = HMAC<SHA256>.authenticationCode(for: Data(stringToSign.utf8), using: signingKey(timestamp))
-        return (stringToSign, Self.hex(signature))
+                            Self.hexSHA256(canonicalRequest.utf8)].joined(separator: "\n")
+        let signature = SHA256.authenticationCode(for: stringToSign.utf8, key: signingKey(timestamp))
+        return (stringToSign, SHA256.hex(signature))
     }
 
-    private func signingKey(_ timestamp: AmzDate) -> SymmetricKey {
-        var key = SymmetricKey(data: Data("AWS4\(credentials.secretAccessKey)".utf8))
+    private func signingKey(_ timestamp: AmzDate) -> [UInt8] {
+        var key = Array("AWS4\(credentials.secretAccessKey)".utf8)
         for part in [timestamp.day, region, service, "aws4_request"] {
-            key = SymmetricKey(data: HMAC<SHA256>.authenticationCode(for: Data(part.utf8), using: key))
+            key = SHA256.authenticationCode(for: part.utf8, key: key)
         }
         return key
     }
@@ -190,18 +189,8 @@ public struct SigV4Signer: Sendable {
         request.headers = HTTPHeaders([("Host", host)] + request.headers.map { ($0.name, $0.value) })
     }
 
-    static func hexSHA256(_ data: Data) -> String {
-        hex(SHA256.hash(data: data))
-    }
-
-    static func hex(_ bytes: some Sequence<UInt8>) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out = [UInt8]()
-        for byte in bytes {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: out, as: UTF8.self)
+    static func hexSHA256(_ bytes: some Sequence<UInt8>) -> String {
+        SHA256.hexHash(bytes)
     }
 }
 
