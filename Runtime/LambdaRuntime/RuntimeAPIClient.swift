@@ -107,13 +107,13 @@ final class RuntimeAPIClient {
 
     /// `POST /runtime/invocation/{id}/response` with the handler's bytes.
     func postResponse(requestID: String, body: UnsafeRawBufferPointer, contentType: String) -> PostOutcome {
-        setInvocationURL(requestID: requestID, suffix: "/response")
+        guard setInvocationURL(requestID: requestID, suffix: "/response") else { return .failure(unusableID(requestID)) }
         return post(body: body, headers: headers(contentType: contentType))
     }
 
     /// `POST /runtime/invocation/{id}/error`.
     func postError(requestID: String, _ report: ErrorReport) -> PostOutcome {
-        setInvocationURL(requestID: requestID, suffix: "/error")
+        guard setInvocationURL(requestID: requestID, suffix: "/error") else { return .failure(unusableID(requestID)) }
         return postErrorReport(report)
     }
 
@@ -153,7 +153,9 @@ final class RuntimeAPIClient {
         }
     }
 
-    private func setInvocationURL(requestID: String, suffix: StaticString) {
+    /// Points the handle at `{prefix}{id}{suffix}`; false if curl refuses that path, so that a post never
+    /// goes to the previous invocation's URL.
+    private func setInvocationURL(requestID: String, suffix: StaticString) -> Bool {
         var path = invocationPath  // a local copy while it is rebuilt: no exclusivity checks per byte
         invocationPath = []
         path.removeAll(keepingCapacity: true)
@@ -161,12 +163,18 @@ final class RuntimeAPIClient {
         path.append(contentsOf: requestID.utf8)
         path.append(contentsOf: UnsafeBufferPointer(start: suffix.utf8Start, count: suffix.utf8CodeUnitCount))
         path.append(0)
-        path.withUnsafeBufferPointer {
-            // Stored as is: curl percent-encodes what a path cannot hold when it builds the request.
-            _ = $0.withMemoryRebound(to: CChar.self) { curl_url_set(invocationURL, CURLUPART_PATH, $0.baseAddress, 0) }
+        // Stored as is: curl percent-encodes what a path cannot hold when it builds the request.
+        let code = path.withUnsafeBufferPointer {
+            $0.withMemoryRebound(to: CChar.self) { curl_url_set(invocationURL, CURLUPART_PATH, $0.baseAddress, 0) }
         }
-        ccurl_setopt_ptr(handle, CURLOPT_CURLU, UnsafeRawPointer(invocationURL))
         invocationPath = path
+        guard code == CURLUE_OK else { return false }
+        ccurl_setopt_ptr(handle, CURLOPT_CURLU, UnsafeRawPointer(invocationURL))
+        return true
+    }
+
+    private func unusableID(_ requestID: String) -> String {
+        "curl cannot put request id \(JSONText.string(requestID)) in a URL path"
     }
 
     private func postErrorReport(_ report: ErrorReport) -> PostOutcome {
