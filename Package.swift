@@ -72,12 +72,12 @@ let package = Package(
         // An async HTTP client on curl multi, shared by the AWS clients and the functions' own calls.
         .target(name: "HTTPClient", dependencies: ["CCurl", log], path: "Runtime/HTTPClient",
                 swiftSettings: strict),
-        // SigV4 and the handful of AWS service operations the functions make.
         // SHA-256 and HMAC from OpenSSL's libcrypto, which every bootstrap links for TLS already. No
         // pkgConfig: its `-L/usr/lib/<arch>` would come first and make static builds link Debian's
         // libcurl.a (GSSAPI and all) instead of ours; libcrypto is in the default search path anyway.
         .systemLibrary(
             name: "CCrypto", path: "Runtime/CCrypto", providers: [.apt(["libssl-dev"])]),
+        // SigV4 and the handful of AWS service operations the functions make.
         .target(name: "AWSClients", dependencies: ["HTTPClient", "CCrypto", log], path: "Runtime/AWSClients",
                 swiftSettings: strict),
 

@@ -9,7 +9,7 @@ public enum SHA256 {
         return digest
     }()
 
-    public static func hash(_ bytes: UnsafeRawBufferPointer) -> [UInt8] {
+    private static func hash(_ bytes: UnsafeRawBufferPointer) -> [UInt8] {
         [UInt8](unsafeUninitializedCapacity: 32) { out, count in
             guard ccrypto_sha256(digest, bytes.baseAddress, bytes.count, out.baseAddress) == 1 else {
                 fatalError("OpenSSL SHA256 failed")
@@ -38,7 +38,7 @@ public enum SHA256 {
         return String(decoding: out, as: UTF8.self)
     }
 
-    public static func authenticationCode(for message: UnsafeRawBufferPointer, key: UnsafeRawBufferPointer) -> [UInt8] {
+    private static func authenticationCode(for message: UnsafeRawBufferPointer, key: UnsafeRawBufferPointer) -> [UInt8] {
         [UInt8](unsafeUninitializedCapacity: 32) { out, count in
             guard ccrypto_hmac_sha256(digest, key.baseAddress, key.count, message.baseAddress, message.count,
                                       out.baseAddress) == 1 else {

@@ -79,7 +79,7 @@ public struct SigV4Signer: Sendable {
         addHostIfMissing(&request)
         if let token = credentials.sessionToken { request.headers.set("X-Amz-Security-Token", token) }
         request.headers.set("X-Amz-Date", timestamp.full)
-        let payloadHash = payloadHash ?? Self.hexSHA256(request.body)
+        let payloadHash = payloadHash ?? SHA256.hexHash(request.body)
         if options.addsContentSHA256Header { request.headers.set("x-amz-content-sha256", payloadHash) }
 
         var excluded = Self.unsignedHeaders
@@ -119,7 +119,7 @@ public struct SigV4Signer: Sendable {
         let canonical = canonicalRequest(
             method: request.method.rawValue, path: parts?.path ?? "/",
             query: CanonicalQuery.canonicalize(signedQuery), headers: headers,
-            payloadHash: payloadHash ?? Self.hexSHA256(request.body))
+            payloadHash: payloadHash ?? SHA256.hexHash(request.body))
         let (stringToSign, signature) = signatureFor(canonicalRequest: canonical, timestamp: timestamp)
 
         var appended = encodedAuthParameters
@@ -167,7 +167,7 @@ public struct SigV4Signer: Sendable {
 
     func signatureFor(canonicalRequest: String, timestamp: AmzDate) -> (stringToSign: String, signature: String) {
         let stringToSign = [Self.algorithm, timestamp.full, scope(timestamp),
-                            Self.hexSHA256(canonicalRequest.utf8)].joined(separator: "\n")
+                            SHA256.hexHash(canonicalRequest.utf8)].joined(separator: "\n")
         let signature = SHA256.authenticationCode(for: stringToSign.utf8, key: signingKey(timestamp))
         return (stringToSign, SHA256.hex(signature))
     }
@@ -187,10 +187,6 @@ public struct SigV4Signer: Sendable {
     private func addHostIfMissing(_ request: inout HTTPRequest) {
         guard !request.headers.contains("Host"), let host = URLParts(request.url)?.host else { return }
         request.headers = HTTPHeaders([("Host", host)] + request.headers.map { ($0.name, $0.value) })
-    }
-
-    static func hexSHA256(_ bytes: some Sequence<UInt8>) -> String {
-        SHA256.hexHash(bytes)
     }
 }
 

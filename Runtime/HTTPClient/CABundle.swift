@@ -16,17 +16,23 @@ public enum CABundle {
     /// `SSL_CERT_FILE` when set, else the first well-known file that exists; reads that one variable
     /// of the process environment (a copy of all of it, `ProcessInfo`'s, costs 0.15 ms of a cold start).
     public static func locate() -> String? {
-        var environment: [String: String] = [:]
-        if let configured = getenv("SSL_CERT_FILE") { environment["SSL_CERT_FILE"] = String(cString: configured) }
-        return locate(environment: environment)
+        locate(configured: getenv("SSL_CERT_FILE").map { String(cString: $0) })
     }
 
     /// `SSL_CERT_FILE` when set, else the first well-known file that exists.
     public static func locate(
         environment: [String: String],
-        isReadable: (String) -> Bool = { access($0, R_OK) == 0 }
+        isReadable: (String) -> Bool = fileIsReadable
     ) -> String? {
-        if let configured = environment["SSL_CERT_FILE"], !configured.isEmpty { return configured }
+        locate(configured: environment["SSL_CERT_FILE"], isReadable: isReadable)
+    }
+
+    private static func locate(configured: String?, isReadable: (String) -> Bool = fileIsReadable) -> String? {
+        if let configured, !configured.isEmpty { return configured }
         return wellKnownPaths.first(where: isReadable)
+    }
+
+    @usableFromInline static func fileIsReadable(_ path: String) -> Bool {
+        access(path, R_OK) == 0
     }
 }

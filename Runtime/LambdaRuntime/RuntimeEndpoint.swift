@@ -14,14 +14,17 @@ struct RuntimeEndpoint: Equatable, Sendable {
         // a tenth of a millisecond of type lookups at start-up, before the first `/next`.
         let trimmed = value.trimmingASCIIWhitespace()
         var base: String
-        if trimmed.hasPrefix("http://") || trimmed.hasPrefix("https://") {
-            base = trimmed
+        let schemeLength: Int  // of `http://` or `https://`
+        if trimmed.hasPrefix("http://") {
+            (base, schemeLength) = (trimmed, 7)
+        } else if trimmed.hasPrefix("https://") {
+            (base, schemeLength) = (trimmed, 8)
         } else if Self.hasSchemeSeparator(trimmed) {
             throw InvalidRuntimeEndpoint(value: value)  // a scheme, but not HTTP
         } else {
-            base = "http://" + trimmed
+            (base, schemeLength) = ("http://" + trimmed, 7)
         }
-        let afterScheme = base.utf8.dropFirst(base.hasPrefix("https://") ? 8 : 7)
+        let afterScheme = base.utf8.dropFirst(schemeLength)
         guard let first = afterScheme.first, first != UInt8(ascii: "/"), !afterScheme.contains(UInt8(ascii: " ")) else {
             throw InvalidRuntimeEndpoint(value: value)  // no host, or a space
         }

@@ -48,7 +48,7 @@ import Testing
         #expect(answer.contentType == "application/json")
         let last = try #require(try await Self.stats().last)
         #expect(last.body_length == 4096)
-        #expect(last.body_sha256 == SigV4Signer.hexSHA256(bytes))
+        #expect(last.body_sha256 == SHA256.hexHash(bytes))
         #expect(last.content_type == "application/octet-stream")
         #expect(last.accept == "image/png")
         #expect(last.model_id == "custom/model 1")
