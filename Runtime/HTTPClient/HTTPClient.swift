@@ -1,11 +1,5 @@
 import CCurl
 
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-
 /// An async HTTP/1.1 and HTTP/2 client on libcurl.
 ///
 /// One event thread runs all transfers of a client (`curl_multi_poll`), so thousands of concurrent
@@ -35,7 +29,6 @@ public final class HTTPClient: Sendable {
         HTTPClient.initializeCurlOnce
         self.configuration = configuration
         loop = CurlEventLoop()
-        loop.start()
     }
 
     deinit {
