@@ -26,11 +26,11 @@ let unixSignals = Target.Dependency.product(name: "UnixSignals", package: "swift
 /// is that executable. Their sources live in `Functions/<Name>/`.
 let functions: [(name: String, dependencies: [Target.Dependency])] = [
     ("Echo", ["LambdaRuntime"]),
-    ("StatusUpdater", ["LambdaRuntime", "LambdaEvents", "AWSClients"]),
-    ("PetfoodStock", ["LambdaRuntime", "LambdaEvents", "AWSClients", "PetDomain"]),
+    ("StatusUpdater", ["LambdaRuntime", "LambdaEvents", "LambdaJSON", "AWSClients"]),
+    ("PetfoodStock", ["LambdaRuntime", "LambdaEvents", "LambdaJSON", "AWSClients", "PetDomain"]),
     ("Cleanup", ["LambdaRuntime", "LambdaEvents", "AWSClients", "PetDomain"]),
-    ("ImageGenerator", ["LambdaRuntime", "LambdaEvents", "AWSClients", "PetDomain"]),
-    ("TrafficGenerator", ["LambdaRuntime", "LambdaEvents", "AWSClients", "HTTPClient"]),
+    ("ImageGenerator", ["LambdaRuntime", "LambdaEvents", "LambdaJSON", "AWSClients", "PetDomain"]),
+    ("TrafficGenerator", ["LambdaRuntime", "LambdaEvents", "LambdaJSON", "AWSClients", "HTTPClient"]),
     ("RdsSeeder", ["LambdaRuntime", "LambdaEvents", "PetDatabase", "AWSClients", "HTTPClient"]),
     ("UserCreator", ["LambdaRuntime", "LambdaEvents", "PetDatabase", "AWSClients"]),
 ]
@@ -60,13 +60,18 @@ let package = Package(
             name: "CCurl", path: "Runtime/CCurl", pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]),
 
+        // JSON coding (Codable) and base64 over bytes, without Foundation: what keeps Foundation out of
+        // every bootstrap, and the typed handlers' events and responses fast.
+        .target(name: "LambdaJSON", path: "Runtime/LambdaJSON", swiftSettings: strict),
+        .testTarget(name: "LambdaJSONTests", dependencies: ["LambdaJSON"], swiftSettings: strict),
+
         // The Runtime API client and loop, the invocation context, handler protocols, logging.
-        .target(name: "LambdaRuntime", dependencies: ["CCurl", log], path: "Runtime/LambdaRuntime",
+        .target(name: "LambdaRuntime", dependencies: ["CCurl", "LambdaJSON", log], path: "Runtime/LambdaRuntime",
                 swiftSettings: strict),
         // Event and response types as plain data (SQS, EventBridge, API Gateway, CloudFormation).
-        .target(name: "LambdaEvents", path: "Runtime/LambdaEvents", swiftSettings: strict),
+        .target(name: "LambdaEvents", dependencies: ["LambdaJSON"], path: "Runtime/LambdaEvents", swiftSettings: strict),
         // Helpers to unit-test handlers without a Runtime API or AWS.
-        .target(name: "LambdaTesting", dependencies: ["LambdaRuntime", "LambdaEvents", log],
+        .target(name: "LambdaTesting", dependencies: ["LambdaRuntime", "LambdaEvents", "LambdaJSON", log],
                 path: "Runtime/LambdaTesting", swiftSettings: strict),
 
         // An async HTTP client on curl multi, shared by the AWS clients and the functions' own calls.
@@ -78,7 +83,7 @@ let package = Package(
         .systemLibrary(
             name: "CCrypto", path: "Runtime/CCrypto", providers: [.apt(["libssl-dev"])]),
         // SigV4 and the handful of AWS service operations the functions make.
-        .target(name: "AWSClients", dependencies: ["HTTPClient", "CCrypto", log], path: "Runtime/AWSClients",
+        .target(name: "AWSClients", dependencies: ["HTTPClient", "CCrypto", "LambdaJSON", log], path: "Runtime/AWSClients",
                 swiftSettings: strict),
 
         // Starts the test servers (scripts/testing, moto) for the HTTP and AWS client tests.
@@ -100,12 +105,12 @@ let package = Package(
         // The pet food catalog's shared types and their AWS-backed stores (used by several functions).
         .target(name: "PetDomain", dependencies: ["LambdaEvents", "AWSClients", log], path: "Functions/PetDomain",
                 swiftSettings: strict),
-        .target(name: "PetDomainTesting", dependencies: ["PetDomain", "LambdaEvents"], path: "Tests/PetDomainTesting",
+        .target(name: "PetDomainTesting", dependencies: ["PetDomain", "LambdaEvents", "AWSClients"], path: "Tests/PetDomainTesting",
                 swiftSettings: strict),
         .testTarget(name: "StatusUpdaterTests", dependencies: ["StatusUpdater", "LambdaTesting"],
                     path: "Tests/StatusUpdaterTests", swiftSettings: strict),
         .testTarget(name: "PetfoodStockTests",
-                    dependencies: ["PetfoodStock", "LambdaTesting", "AWSClients", "PetDomainTesting", log],
+                    dependencies: ["PetfoodStock", "LambdaTesting", "AWSClients", "LambdaJSON", "PetDomainTesting", log],
                     path: "Tests/PetfoodStockTests", swiftSettings: strict),
         .testTarget(name: "CleanupTests", dependencies: ["Cleanup", "LambdaTesting", "PetDomainTesting"],
                     path: "Tests/CleanupTests", swiftSettings: strict),

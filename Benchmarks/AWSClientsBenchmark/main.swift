@@ -50,7 +50,7 @@ case "sign":
     let count = Int(arguments[2]) ?? 100_000
     let signer = SigV4Signer(credentials: AWSCredentials(accessKeyID: "AKID", secretAccessKey: "secret", sessionToken: "token"),
                              region: "us-east-1", service: "dynamodb")
-    let body = Data(#"{"TableName":"pets","Key":{"pk":{"S":"pet#123"}}}"#.utf8)
+    let body = Array(#"{"TableName":"pets","Key":{"pk":{"S":"pet#123"}}}"#.utf8)
     let start = ContinuousClock.now
     var checksum = 0
     for _ in 0..<count {

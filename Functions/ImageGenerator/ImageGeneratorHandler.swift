@@ -1,8 +1,3 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import AWSClients
 import LambdaRuntime
 import PetDomain
@@ -27,7 +22,7 @@ struct ImageGeneratorHandler<Catalog: FoodCatalog, Images: FoodImageStore, Model
 
         if try await images.exists(key) {
             if item.image != key {
-                try await catalog.setImage(key, ofFood: food.foodID, at: Date())
+                try await catalog.setImage(key, ofFood: food.foodID, at: .now())
             }
             context.logger.info("picture already stored; no model call", metadata: [
                 "food_id": "\(food.foodID)", "image_key": "\(key)", "item_repointed": "\(item.image != key)",
@@ -42,7 +37,7 @@ struct ImageGeneratorHandler<Catalog: FoodCatalog, Images: FoodImageStore, Model
         try await images.put(key, bytes: bytes, contentType: format.contentType, metadata: [
             "food-id": food.foodID, "model-id": model.modelID, "prompt-sha256": promptHash,
         ])
-        try await catalog.setImage(key, ofFood: food.foodID, at: Date())
+        try await catalog.setImage(key, ofFood: food.foodID, at: .now())
 
         summary.status = .generated
         summary.contentType = format.contentType

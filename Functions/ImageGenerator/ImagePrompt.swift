@@ -1,8 +1,3 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 /// The text Titan draws from, within Titan's 512-character limit.
 struct ImagePrompt: Equatable {
     static let maxLength = 512

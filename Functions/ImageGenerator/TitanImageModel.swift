@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import LambdaJSON
 import AWSClients
 
 /// Amazon Titan Image Generator on Bedrock (`BEDROCK_MODEL_ID`): one 512×512 picture per prompt.
@@ -20,7 +16,7 @@ struct TitanImageModel: ImageModel {
         let answer: TitanResponse = try await bedrock.invokeModel(modelID: modelID, input: request)
         if let error = answer.error, !error.isEmpty { throw TitanRefusal(message: error) }
         guard let encoded = answer.images?.first else { throw TitanRefusal(message: "the answer holds no image") }
-        guard let bytes = Data(base64Encoded: encoded) else { throw TitanRefusal(message: "the image is not valid base64") }
+        guard let bytes = Base64.decode(encoded) else { throw TitanRefusal(message: "the image is not valid base64") }
         return Array(bytes)
     }
 }

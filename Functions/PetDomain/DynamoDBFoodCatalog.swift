@@ -1,10 +1,4 @@
 import AWSClients
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-
 /// The foods table (`FOOD_TABLE_NAME`; key `id`).
 public struct DynamoDBFoodCatalog: FoodCatalog {
     public let dynamoDB: DynamoDB
@@ -22,13 +16,13 @@ public struct DynamoDBFoodCatalog: FoodCatalog {
         return FoodItem(id: id, name: item["name"]?.string, image: item["image"]?.string)
     }
 
-    public func setImage(_ key: String, ofFood id: String, at time: Date) async throws {
+    public func setImage(_ key: String, ofFood id: String, at time: Timestamp) async throws {
         do {
             // The condition keeps a deleted food from coming back as an item that is only a picture.
             try await dynamoDB.updateItem(
                 table: table, key: ["id": .s(id)], update: "SET image = :image, updated_at = :at",
                 DynamoDB.Expressions(condition: "attribute_exists(id)",
-                                     values: [":image": .s(key), ":at": .s(time.petfoodTimestamp)]))
+                                     values: [":image": .s(key), ":at": .s(time.iso8601)]))
         } catch is DynamoDB.ConditionalCheckFailed {
             throw FoodNotFound(foodID: id)
         }

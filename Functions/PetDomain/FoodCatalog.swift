@@ -1,9 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-
+import AWSClients
 /// A pet food item as the functions that maintain its image see it (the foods table, key `id`).
 public struct FoodItem: Sendable, Equatable {
     public var id: String
@@ -24,7 +19,7 @@ public protocol FoodCatalog: Sendable {
 
     /// Points the existing item's `image` at `key` and sets its `updated_at`.
     /// Throws `FoodNotFound` (writing nothing) when the item does not exist.
-    func setImage(_ key: String, ofFood id: String, at time: Date) async throws
+    func setImage(_ key: String, ofFood id: String, at time: Timestamp) async throws
 
     /// Deletes the item; returns whether there was one.
     func deleteFood(id: String) async throws -> Bool

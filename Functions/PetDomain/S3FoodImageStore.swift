@@ -1,10 +1,4 @@
 import AWSClients
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-
 /// The bucket of food pictures (`S3_BUCKET_NAME`).
 public struct S3FoodImageStore: FoodImageStore {
     public let s3: S3
@@ -20,7 +14,7 @@ public struct S3FoodImageStore: FoodImageStore {
     }
 
     public func put(_ key: String, bytes: [UInt8], contentType: String, metadata: [String: String]) async throws {
-        try await s3.putObject(bucket: bucket, key: key, body: Data(bytes), contentType: contentType, metadata: metadata)
+        try await s3.putObject(bucket: bucket, key: key, body: bytes, contentType: contentType, metadata: metadata)
     }
 
     public func delete(_ key: String) async throws {

@@ -1,9 +1,4 @@
 import AWSClients
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import PetDomain
 
 /// The foods table (`FOODS_TABLE_NAME`, key `id`, stock in `stock_quantity`) and the idempotency table
@@ -21,21 +16,21 @@ struct DynamoDBStockLedger: StockLedger {
         return .units(units)
     }
 
-    func isRecorded(_ key: String, now: Date) async throws -> Bool {
+    func isRecorded(_ key: String, now: Timestamp) async throws -> Bool {
         guard let record = try await dynamoDB.getItem(table: idempotencyTable, key: ["id": .s(key)], consistentRead: true)
         else { return false }
         // DynamoDB deletes expired items only eventually; until then they must not count.
         return record["expiration"]?.int.map { $0 > Self.epochSeconds(now) } ?? true
     }
 
-    func commit(_ changes: [StockChange], record: OrderRecord, now: Date) async throws -> CommitOutcome {
+    func commit(_ changes: [StockChange], record: OrderRecord, now: Timestamp) async throws -> CommitOutcome {
         let recordAction = TransactWriteAction.put(
             table: idempotencyTable,
             item: ["id": .s(record.key), "status": "COMPLETED", "expiration": .number(Self.epochSeconds(record.expiration))],
             DynamoDB.Expressions(condition: "attribute_not_exists(id) OR expiration < :now",
                                  values: [":now": .number(Self.epochSeconds(now))]))
         let stockActions = changes.map { change in
-            var values: DynamoDB.Item = [":units": .number(change.newUnits), ":at": .s(now.petfoodTimestamp)]
+            var values: DynamoDB.Item = [":units": .number(change.newUnits), ":at": .s(now.iso8601)]
             let condition: String
             if let expected = change.expectedUnits {
                 condition = "stock_quantity = :expected"
@@ -61,8 +56,8 @@ struct DynamoDBStockLedger: StockLedger {
         }
     }
 
-    private static func epochSeconds(_ date: Date) -> Int {
-        Int(date.timeIntervalSince1970)
+    private static func epochSeconds(_ time: Timestamp) -> Int {
+        Int(time.secondsSince1970)
     }
 }
 

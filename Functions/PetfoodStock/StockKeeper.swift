@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import LambdaJSON
 import AWSClients
 import Logging
 
@@ -21,14 +17,14 @@ struct StockKeeper<Ledger: StockLedger>: Sendable {
     /// since a lost race is an outcome here, not an error.
     var retry = RetryPolicy(maxAttempts: 30, baseDelay: .milliseconds(10), maxDelay: .milliseconds(500))
     /// How long an order's record stays: EventBridge retries a failed delivery for up to 24 hours.
-    var recordLifetime: TimeInterval = 24 * 60 * 60
+    var recordLifetime: Duration = .seconds(24 * 60 * 60)
 
     static var lowStockThreshold: Int { 10 }
 
     func apply(_ order: StockPurchased, logger: Logger) async throws -> OrderSummary {
         let key = "\(functionName)#\(order.orderID)"
         let lines = OrderLine.merging(order.items)
-        if try await ledger.isRecorded(key, now: Date()) {
+        if try await ledger.isRecorded(key, now: .now()) {
             return logDuplicate(order, logger: logger)
         }
         for attempt in 1...retry.maxAttempts {
@@ -36,8 +32,8 @@ struct StockKeeper<Ledger: StockLedger>: Sendable {
                 try await retry.sleep(retry.delay(beforeRetry: attempt - 1))
             }
             let changes = try await plannedChanges(for: lines, orderID: order.orderID)
-            let now = Date()
-            let record = OrderRecord(key: key, expiration: now.addingTimeInterval(recordLifetime))
+            let now = Timestamp.now()
+            let record = OrderRecord(key: key, expiration: now + recordLifetime)
             switch try await ledger.commit(changes, record: record, now: now) {
             case .applied:
                 return logApplied(order, lines: lines, changes: changes, attempts: attempt, logger: logger)
@@ -139,7 +135,7 @@ struct OrderSummary: Codable, Equatable, Sendable {
     var orderID: String
     var status: Status
     var items: [Item]
-    var totalAmount: Decimal?
+    var totalAmount: JSONNumber?
 
     enum CodingKeys: String, CodingKey { case orderID = "order_id", status, items, totalAmount = "total_amount" }
 }

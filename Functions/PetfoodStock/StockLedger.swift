@@ -1,21 +1,16 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-
+import AWSClients
 /// The foods table's stock and the record of orders already applied, changed together or not at all.
 protocol StockLedger: Sendable {
     /// What the table holds for `foodID` now (a strongly consistent read).
     func currentStock(of foodID: String) async throws -> CurrentStock
 
     /// Whether an order with this idempotency key was applied and its record has not expired at `now`.
-    func isRecorded(_ key: String, now: Date) async throws -> Bool
+    func isRecorded(_ key: String, now: Timestamp) async throws -> Bool
 
     /// In one transaction: records the order under `record.key` and sets each food's stock to
     /// `newUnits`, provided the record does not exist yet (or has expired) and every food's stock is still
     /// exactly what `change.expectedUnits` says. Nothing is written unless everything is.
-    func commit(_ changes: [StockChange], record: OrderRecord, now: Date) async throws -> CommitOutcome
+    func commit(_ changes: [StockChange], record: OrderRecord, now: Timestamp) async throws -> CommitOutcome
 }
 
 /// A food's stock as read from the table.
@@ -40,7 +35,7 @@ struct OrderRecord: Equatable, Sendable {
     /// `<function name>#<order id>`.
     var key: String
     /// When the record may be forgotten (the table's TTL attribute `expiration`, epoch seconds).
-    var expiration: Date
+    var expiration: Timestamp
 }
 
 enum CommitOutcome: Equatable, Sendable {

@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import LambdaJSON
 import LambdaEvents
 import PetDomain
 
@@ -16,7 +12,7 @@ struct StockPurchased: PetfoodEventDetail, Equatable {
     var orderID: String
     var userID: String?
     var items: [PurchasedItem]
-    var totalAmount: Decimal?
+    var totalAmount: JSONNumber?
     var metadata: [String: JSONValue]?
     var spanContext: JSONValue?
 
@@ -33,7 +29,7 @@ struct StockPurchased: PetfoodEventDetail, Equatable {
         }
         userID = try container.decodeIfPresent(String.self, forKey: .userID)
         items = try container.decode([PurchasedItem].self, forKey: .items)
-        totalAmount = try container.decodeLenientDecimal(forKey: .totalAmount)
+        totalAmount = try container.decodeLenientNumber(forKey: .totalAmount)
         metadata = try container.decodeIfPresent([String: JSONValue].self, forKey: .metadata)
         spanContext = try container.decodeIfPresent(JSONValue.self, forKey: .spanContext)
     }
@@ -43,8 +39,8 @@ struct PurchasedItem: Decodable, Equatable {
     var foodID: String
     var foodName: String?
     var quantity: Int
-    var unitPrice: Decimal?
-    var totalPrice: Decimal?
+    var unitPrice: JSONNumber?
+    var totalPrice: JSONNumber?
 
     enum CodingKeys: String, CodingKey {
         case foodID = "food_id", foodName = "food_name", quantity, unitPrice = "unit_price", totalPrice = "total_price"
@@ -54,30 +50,40 @@ struct PurchasedItem: Decodable, Equatable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         foodID = try container.decode(String.self, forKey: .foodID)
         foodName = try container.decodeIfPresent(String.self, forKey: .foodName)
-        // A Decimal's description is its exact digits, so only a whole number reads back as an Int.
-        let quantity = try container.decodeLenientDecimal(forKey: .quantity)
-        guard let whole = quantity.flatMap({ Int($0.description) }), whole >= 1 else {
+        let quantity = try container.decodeLenientNumber(forKey: .quantity)
+        guard let whole = quantity.flatMap(\.wholeValue), whole >= 1 else {
             throw DecodingError.dataCorruptedError(
                 forKey: .quantity, in: container,
                 debugDescription: "quantity of \(foodID) must be a whole number of at least 1")
         }
         self.quantity = whole
-        unitPrice = try container.decodeLenientDecimal(forKey: .unitPrice)
-        totalPrice = try container.decodeLenientDecimal(forKey: .totalPrice)
+        unitPrice = try container.decodeLenientNumber(forKey: .unitPrice)
+        totalPrice = try container.decodeLenientNumber(forKey: .totalPrice)
     }
 }
 
 extension KeyedDecodingContainer {
-    /// A number sent either as a JSON number or as a string holding one; nil when absent or null.
-    func decodeLenientDecimal(forKey key: Key) throws -> Decimal? {
+    /// A number sent either as a JSON number or as a string holding one (`"12.99"`), with its exact
+    /// digits; nil when absent or null.
+    func decodeLenientNumber(forKey key: Key) throws -> JSONNumber? {
         guard contains(key), try !decodeNil(forKey: key) else { return nil }
         if let text = try? decode(String.self, forKey: key) {
-            guard let value = Decimal(string: text) else {
+            guard let value = JSONNumber(text) else {
                 throw DecodingError.dataCorruptedError(
                     forKey: key, in: self, debugDescription: "\(key.stringValue) \"\(text)\" is not a number")
             }
             return value
         }
-        return try decode(Decimal.self, forKey: key)
+        return try decode(JSONNumber.self, forKey: key)
+    }
+}
+
+extension JSONNumber {
+    /// The number as an `Int` when it is a whole one (`3`, `3.0`, `3e0`), nil otherwise.
+    var wholeValue: Int? {
+        if let exact = Int(text) { return exact }
+        // Beyond 2^53 a Double is not exact; no quantity is that large.
+        guard let value = Double(text), value.rounded() == value, abs(value) < 9_007_199_254_740_992 else { return nil }
+        return Int(value)
     }
 }

@@ -12,7 +12,7 @@ struct ResponseURLResponder: CustomResourceResponder {
 
     func send(_ body: [UInt8], to responseURL: String) async throws {
         let request = HTTPRequest(
-            method: .put, url: responseURL, headers: ["Content-Type": ""], body: Data(body), timeout: .seconds(20))
+            method: .put, url: responseURL, headers: ["Content-Type": ""], body: body, timeout: .seconds(20))
         let response = try await http.request(request)
         guard (200..<300).contains(response.status) else {
             throw ResponseURLRejected(status: response.status, body: response.text)

@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import LambdaJSON
 import LambdaEvents
 
 /// What the pet site asks for: `{"petid", "pettype", "userid"?, "petavailability"?}`.
@@ -23,7 +19,7 @@ struct StatusUpdate: Equatable {
             throw BadRequest("\(error)")
         }
         guard let body, !body.isEmpty else { throw BadRequest("the request has no body") }
-        guard let json = try? JSONDecoder().decode(JSONValue.self, from: Data(body)) else {
+        guard let json = try? LambdaJSONDecoder().decode(JSONValue.self, from: body) else {
             throw BadRequest("the request body is not valid JSON")
         }
         guard case .object(let fields) = json else { throw BadRequest("the request body must be a JSON object") }

@@ -23,7 +23,7 @@ struct CurlPetSiteBrowser: PetSiteBrowser {
                 method: HTTPMethod(rawValue: step.method.rawValue), url: url,
                 headers: ["User-Agent": CurlPetSiteBrowser.userAgent],
                 timeout: timeout, redirects: .follow(max: CurlPetSiteBrowser.maximumRedirects), cookies: cookies)
-            if let body = try step.encodedBody() {
+            if let body = step.encodedBody() {
                 request.headers.set("Content-Type", body.contentType)
                 request.body = body.bytes
             }

@@ -1,9 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-
+import LambdaJSON
 /// A name and value as they travel in a query string, a form body or a flat JSON object.
 struct Field: Sendable, Equatable {
     var name: String
@@ -41,17 +36,24 @@ struct PetSiteStep: Sendable, Equatable {
     }
 
     /// The content type and bytes of the body; nil for a body-less request.
-    func encodedBody() throws -> (contentType: String, bytes: Data)? {
+    func encodedBody() -> (contentType: String, bytes: [UInt8])? {
         switch body {
         case .none:
             return nil
         case .form(let fields):
-            return ("application/x-www-form-urlencoded", Data(FormEncoding.encode(fields).utf8))
+            return ("application/x-www-form-urlencoded", Array(FormEncoding.encode(fields).utf8))
         case .json(let fields):
+            // One member per name (the last value wins), in name order, so the same step posts the same bytes.
             let object = Dictionary(fields.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last })
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = .sortedKeys
-            return ("application/json", try encoder.encode(object))
+            var json: [UInt8] = [UInt8(ascii: "{")]
+            for (index, member) in object.sorted(by: { $0.key < $1.key }).enumerated() {
+                if index > 0 { json.append(UInt8(ascii: ",")) }
+                JSONWriter.appendString(member.key, to: &json)
+                json.append(UInt8(ascii: ":"))
+                JSONWriter.appendString(member.value, to: &json)
+            }
+            json.append(UInt8(ascii: "}"))
+            return ("application/json", json)
         }
     }
 }

@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import LambdaJSON
 import LambdaEvents
 import LambdaRuntime
 
@@ -36,7 +32,7 @@ struct TrafficSettings: Sendable, Equatable {
     }
 
     private static func jsonText(_ value: JSONValue) -> String {
-        (try? JSONEncoder().encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "a non-number"
+        (try? LambdaJSONEncoder().encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "a non-number"
     }
 
     static func users(_ text: String, source: String) throws -> Int {

@@ -1,11 +1,6 @@
 import HTTPClient
+import LambdaJSON
 import Logging
-
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 
 /// The one request pipeline all services share: resolve the endpoint, sign with fresh credentials, send
 /// on the shared HTTP client, turn non-2xx answers into `AWSError`, retry what is worth retrying.
@@ -27,7 +22,7 @@ public final class AWSClient: Sendable {
     public init(
         region: String? = nil,
         credentialsProvider: (any AWSCredentialsProvider)? = nil,
-        environment: [String: String] = ProcessInfo.processInfo.environment,
+        environment: [String: String] = LocalSystem.environment(),
         retryPolicy: RetryPolicy = .standard,
         timeout: Duration = .seconds(60),
         httpClient: HTTPClient = .shared,
@@ -53,13 +48,13 @@ public final class AWSClient: Sendable {
         /// Query parameters, unencoded.
         public var query: [(String, String)]
         public var headers: HTTPHeaders
-        public var body: Data
+        public var body: [UInt8]
         public var signing: SigV4Signer.Options
         /// A base URL other than the service's endpoint (S3 virtual-hosted buckets).
         public var endpoint: String?
 
         public init(service: AWSService, method: HTTPMethod = .post, path: String = "/", query: [(String, String)] = [],
-                    headers: HTTPHeaders = [:], body: Data = Data(), signing: SigV4Signer.Options = .standard,
+                    headers: HTTPHeaders = [:], body: [UInt8] = [], signing: SigV4Signer.Options = .standard,
                     endpoint: String? = nil) {
             self.service = service
             self.endpoint = endpoint
@@ -104,8 +99,7 @@ public final class AWSClient: Sendable {
         let response = try await send(Call(service: service, headers: [
             "Content-Type": contentType, "X-Amz-Target": target,
         ], body: body))
-        let data = response.body.isEmpty ? Data("{}".utf8) : response.body
-        return try AWSJSON.decoder.decode(Output.self, from: data)
+        return try AWSJSON.decoder.decode(Output.self, from: response.body.isEmpty ? Array("{}".utf8) : response.body)
     }
 
     func url(for call: Call) -> String {
@@ -121,8 +115,8 @@ public final class AWSClient: Sendable {
 /// JSON coding for the AWS JSON protocols. Wire structs spell members as the API does (PascalCase);
 /// a key strategy cannot do it, because it would also rename the keys of maps such as DynamoDB items.
 enum AWSJSON {
-    static let encoder = JSONEncoder()
-    static let decoder = JSONDecoder()
+    static let encoder = LambdaJSONEncoder()
+    static let decoder = LambdaJSONDecoder()
 }
 
 /// Decodes whatever an operation's answer holds and ignores the rest.

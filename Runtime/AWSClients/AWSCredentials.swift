@@ -1,18 +1,12 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-
 /// An access key pair, with the session token and expiry of temporary credentials.
 public struct AWSCredentials: Sendable, Equatable {
     public var accessKeyID: String
     public var secretAccessKey: String
     public var sessionToken: String?
     /// When temporary credentials stop working; nil for long-term keys.
-    public var expiration: Date?
+    public var expiration: Timestamp?
 
-    public init(accessKeyID: String, secretAccessKey: String, sessionToken: String? = nil, expiration: Date? = nil) {
+    public init(accessKeyID: String, secretAccessKey: String, sessionToken: String? = nil, expiration: Timestamp? = nil) {
         self.accessKeyID = accessKeyID
         self.secretAccessKey = secretAccessKey
         self.sessionToken = sessionToken

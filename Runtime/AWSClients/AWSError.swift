@@ -1,10 +1,5 @@
 import HTTPClient
-
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import LambdaJSON
 
 /// An error answer from an AWS service (any non-2xx response).
 public struct AWSError: Error, Sendable, CustomStringConvertible {
@@ -14,9 +9,9 @@ public struct AWSError: Error, Sendable, CustomStringConvertible {
     public var status: Int
     public var requestID: String?
     /// The raw error body, for service-specific fields.
-    public var body: Data
+    public var body: [UInt8]
 
-    public init(code: String, message: String, status: Int, requestID: String? = nil, body: Data = Data()) {
+    public init(code: String, message: String, status: Int, requestID: String? = nil, body: [UInt8] = []) {
         self.code = code
         self.message = message
         self.status = status
@@ -38,7 +33,7 @@ public struct AWSError: Error, Sendable, CustomStringConvertible {
         if text.hasPrefix("<") {
             code = XMLText.firstValue(of: "Code", in: text)
             message = XMLText.firstValue(of: "Message", in: text)
-        } else if let json = try? JSONDecoder().decode(JSONErrorBody.self, from: response.body) {
+        } else if let json = try? LambdaJSONDecoder().decode(JSONErrorBody.self, from: response.body) {
             code = json.type.map { $0.split(separator: "#").last.map(String.init) ?? $0 } ?? json.code
             message = json.message ?? json.Message
         }

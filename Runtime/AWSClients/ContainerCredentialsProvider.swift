@@ -1,10 +1,5 @@
 import HTTPClient
-
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import LambdaJSON
 
 /// Temporary credentials from the container credentials endpoint: `AWS_CONTAINER_CREDENTIALS_FULL_URI`,
 /// or `AWS_CONTAINER_CREDENTIALS_RELATIVE_URI` on `169.254.170.2`, with the token from
@@ -15,13 +10,13 @@ public actor ContainerCredentialsProvider: AWSCredentialsProvider {
     private let tokenFile: String?
     private let token: String?
     private let httpClient: HTTPClient
-    private let now: @Sendable () -> Date
+    private let now: @Sendable () -> Timestamp
     private var cached: AWSCredentials?
     private var inFlight: Task<AWSCredentials, any Error>?
-    static let refreshMargin: TimeInterval = 300
+    static let refreshMargin: Duration = .seconds(300)
 
     public init?(environment: [String: String], httpClient: HTTPClient = .shared,
-                 now: @escaping @Sendable () -> Date = { Date() }) {
+                 now: @escaping @Sendable () -> Timestamp = { .now() }) {
         if let full = environment["AWS_CONTAINER_CREDENTIALS_FULL_URI"], !full.isEmpty {
             url = full
         } else if let relative = environment["AWS_CONTAINER_CREDENTIALS_RELATIVE_URI"], !relative.isEmpty {
@@ -37,7 +32,7 @@ public actor ContainerCredentialsProvider: AWSCredentialsProvider {
 
     public func credentials() async throws -> AWSCredentials {
         if let cached, let expiration = cached.expiration,
-           expiration.timeIntervalSince(now()) > Self.refreshMargin {
+           expiration - now() > Self.refreshMargin {
             return cached
         }
         if let inFlight { return try await inFlight.value }
@@ -56,15 +51,15 @@ public actor ContainerCredentialsProvider: AWSCredentialsProvider {
         guard response.status == 200 else {
             throw CredentialsNotFound(description: "Container credentials endpoint \(url) answered \(response.status)")
         }
-        let body = try JSONDecoder().decode(Body.self, from: response.body)
+        let body = try LambdaJSONDecoder().decode(Body.self, from: response.body)
         return AWSCredentials(accessKeyID: body.AccessKeyId, secretAccessKey: body.SecretAccessKey,
-                              sessionToken: body.Token, expiration: body.Expiration.flatMap(ISO8601Timestamp.parse))
+                              sessionToken: body.Token, expiration: body.Expiration.flatMap(Timestamp.init(iso8601:)))
     }
 
     private func authorizationToken() throws -> String? {
         guard let tokenFile else { return token }
         // Read on every fetch: the platform rotates the file.
-        let data = try Data(contentsOf: URL(fileURLWithPath: tokenFile))
+        let data = try LocalSystem.readFile(tokenFile)
         return String(decoding: data, as: UTF8.self).trimmingSpacesAndTabs()
             .trimmingCharacters(while: \.isNewline)
     }
@@ -82,26 +77,5 @@ public actor ContainerCredentialsProvider: AWSCredentialsProvider {
 extension String {
     func trimmingCharacters(while predicate: (Character) -> Bool) -> String {
         String(drop(while: predicate).reversed().drop(while: predicate).reversed())
-    }
-}
-
-/// `2026-11-22T06:00:00Z` (fractional seconds allowed), the format of credential expiry times.
-enum ISO8601Timestamp {
-    static func parse(_ text: String) -> Date? {
-        let digits = text.utf8.map { Int64($0) - 48 }
-        func number(_ range: Range<Int>) -> Int64? {
-            guard range.upperBound <= digits.count else { return nil }
-            var value: Int64 = 0
-            for index in range {
-                guard (0...9).contains(digits[index]) else { return nil }
-                value = value * 10 + digits[index]
-            }
-            return value
-        }
-        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
-              let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19),
-              text.hasSuffix("Z") else { return nil }
-        let days = CivilTime.daysSince1970(year: year, month: month, day: day)
-        return Date(timeIntervalSince1970: TimeInterval(days * 86_400 + hour * 3600 + minute * 60 + second))
     }
 }

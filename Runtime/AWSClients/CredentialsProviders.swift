@@ -1,11 +1,5 @@
 import HTTPClient
 
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-
 public protocol AWSCredentialsProvider: Sendable {
     func credentials() async throws -> AWSCredentials
 }
@@ -27,7 +21,7 @@ public struct StaticCredentialsProvider: AWSCredentialsProvider {
 public struct DefaultCredentialsProvider: AWSCredentialsProvider {
     let source: any AWSCredentialsProvider
 
-    public init(environment: [String: String] = ProcessInfo.processInfo.environment,
+    public init(environment: [String: String] = LocalSystem.environment(),
                 httpClient: HTTPClient = .shared) {
         if let keys = EnvironmentCredentials(environment: environment) {
             source = StaticCredentialsProvider(keys.value)
@@ -61,14 +55,14 @@ public struct ProfileCredentialsProvider: AWSCredentialsProvider {
     public let path: String
     public let profile: String
 
-    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+    public init(environment: [String: String] = LocalSystem.environment()) {
         path = environment["AWS_SHARED_CREDENTIALS_FILE"]
             ?? (environment["HOME"] ?? "~") + "/.aws/credentials"
         profile = environment["AWS_PROFILE"] ?? "default"
     }
 
     public func credentials() async throws -> AWSCredentials {
-        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path)) else {
+        guard let data = try? LocalSystem.readFile(path) else {
             throw CredentialsNotFound(description: "No AWS credentials: AWS_ACCESS_KEY_ID is not set, no container "
                 + "credentials endpoint is configured, and \(path) cannot be read")
         }

@@ -1,11 +1,5 @@
 import HTTPClient
 
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-
 /// AWS Signature Version 4 (`AWS4-HMAC-SHA256`), in an `Authorization` header or in the query string.
 public struct SigV4Signer: Sendable {
     public struct Options: Sendable, Equatable {
@@ -54,12 +48,12 @@ public struct SigV4Signer: Sendable {
 
     /// Adds `Host` (if missing), `X-Amz-Date`, `X-Amz-Security-Token`, `x-amz-content-sha256` (if asked)
     /// and `Authorization` to the request.
-    public func sign(_ request: inout HTTPRequest, date: Date = Date(), payloadHash: String? = nil) {
+    public func sign(_ request: inout HTTPRequest, date: Timestamp = .now(), payloadHash: String? = nil) {
         _ = signWithDetails(&request, date: date, payloadHash: payloadHash)
     }
 
     /// Returns the request with the signature in its query string, valid for `expires` seconds.
-    public func presign(_ request: HTTPRequest, expires: Int, date: Date = Date(),
+    public func presign(_ request: HTTPRequest, expires: Int, date: Timestamp = .now(),
                         payloadHash: String? = nil) -> HTTPRequest {
         presignWithDetails(request, expires: expires, date: date, payloadHash: payloadHash).request
     }
@@ -74,7 +68,7 @@ public struct SigV4Signer: Sendable {
     }
 
     @discardableResult
-    func signWithDetails(_ request: inout HTTPRequest, date: Date, payloadHash: String?) -> Details {
+    func signWithDetails(_ request: inout HTTPRequest, date: Timestamp, payloadHash: String?) -> Details {
         let timestamp = AmzDate(date)
         addHostIfMissing(&request)
         if let token = credentials.sessionToken { request.headers.set("X-Amz-Security-Token", token) }
@@ -97,7 +91,7 @@ public struct SigV4Signer: Sendable {
         return Details(request: request, canonicalRequest: canonical, stringToSign: stringToSign, signature: signature)
     }
 
-    func presignWithDetails(_ request: HTTPRequest, expires: Int, date: Date, payloadHash: String?) -> Details {
+    func presignWithDetails(_ request: HTTPRequest, expires: Int, date: Timestamp, payloadHash: String?) -> Details {
         var request = request
         let timestamp = AmzDate(date)
         addHostIfMissing(&request)
@@ -195,12 +189,9 @@ struct AmzDate {
     let full: String
     let day: String
 
-    init(_ date: Date) {
-        let civil = CivilTime(secondsSince1970: Int64(date.timeIntervalSince1970.rounded(.down)))
-        func pad(_ value: Int64, _ width: Int) -> String {
-            let digits = String(value)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
-        }
+    init(_ date: Timestamp) {
+        let civil = CivilTime(secondsSince1970: date.secondsSince1970)
+        let pad = Timestamp.digits
         day = pad(civil.year, 4) + pad(civil.month, 2) + pad(civil.day, 2)
         full = day + "T" + pad(civil.hour, 2) + pad(civil.minute, 2) + pad(civil.second, 2) + "Z"
     }

@@ -8,9 +8,10 @@ struct URLParts: Equatable {
     var query: String?
 
     init?(_ url: String) {
-        guard let schemeEnd = url.firstRange(of: "://") else { return nil }
-        scheme = url[..<schemeEnd.lowerBound].lowercased()
-        let rest = url[schemeEnd.upperBound...]
+        // The first `:` must open `://`: a scheme holds no colon.
+        guard let colon = url.firstIndex(of: ":"), url[colon...].hasPrefix("://") else { return nil }
+        scheme = url[..<colon].lowercased()
+        let rest = url[url.index(colon, offsetBy: 3)...]
         let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex
         var authority = String(rest[..<authorityEnd])
         guard !authority.isEmpty else { return nil }

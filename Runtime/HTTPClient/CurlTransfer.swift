@@ -1,12 +1,6 @@
 import CCurl
 import Synchronization
 
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-
 /// One request in flight: its easy handle, what has arrived so far, and the task awaiting it.
 ///
 /// Created on the caller's task, then touched only by the event thread until `finish` hands the result back.
@@ -17,7 +11,7 @@ final class CurlTransfer: @unchecked Sendable {
     private var headerList: UnsafeMutablePointer<curl_slist>?
     private let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE))
     private var responseHeaders = HTTPHeaders()
-    private var responseBody = Data()
+    private var responseBody: [UInt8] = []
     private var continuation: CheckedContinuation<HTTPResponse, any Error>?
     /// Set from any thread when the awaiting task is cancelled; read by the event thread.
     let cancelRequested = Atomic<Bool>(false)
@@ -169,7 +163,7 @@ final class CurlTransfer: @unchecked Sendable {
         if line.hasPrefix("HTTP/") {
             // A new status line: an interim 100 or a redirect hop. Keep only the final response's headers.
             responseHeaders = HTTPHeaders()
-            responseBody = Data()
+            responseBody = []
         } else if let colon = line.firstIndex(of: ":") {
             let name = String(line[..<colon])
             let value = line[line.index(after: colon)...].trimmingSpacesAndTabs()

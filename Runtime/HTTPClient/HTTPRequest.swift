@@ -1,9 +1,3 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-
 public struct HTTPMethod: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
     public let rawValue: String
     public init(rawValue: String) { self.rawValue = rawValue.uppercased() }
@@ -32,7 +26,7 @@ public struct HTTPRequest: Sendable {
     /// An absolute `http`/`https` URL, already percent-encoded as it goes on the wire.
     public var url: String
     public var headers: HTTPHeaders
-    public var body: Data
+    public var body: [UInt8]
     /// The whole transfer (connect, send, receive) must finish within this time.
     public var timeout: Duration
     public var redirects: RedirectPolicy
@@ -40,7 +34,7 @@ public struct HTTPRequest: Sendable {
     public var cookies: HTTPCookieSession?
 
     public init(
-        method: HTTPMethod = .get, url: String, headers: HTTPHeaders = [:], body: Data = Data(),
+        method: HTTPMethod = .get, url: String, headers: HTTPHeaders = [:], body: [UInt8] = [],
         timeout: Duration = .seconds(30), redirects: RedirectPolicy = .none, cookies: HTTPCookieSession? = nil
     ) {
         self.method = method
@@ -56,11 +50,11 @@ public struct HTTPRequest: Sendable {
 public struct HTTPResponse: Sendable {
     public var status: Int
     public var headers: HTTPHeaders
-    public var body: Data
+    public var body: [UInt8]
     /// The URL that answered (differs from the request's after redirects).
     public var url: String
 
-    public init(status: Int, headers: HTTPHeaders = [:], body: Data = Data(), url: String = "") {
+    public init(status: Int, headers: HTTPHeaders = [:], body: [UInt8] = [], url: String = "") {
         self.status = status
         self.headers = headers
         self.body = body

@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import LambdaJSON
 
 /// What the REST (v1) and HTTP API (v2) proxy requests have in common: headers and a possibly base64 body.
 public protocol APIGatewayHTTPRequest {
@@ -37,14 +33,14 @@ extension APIGatewayHTTPRequest {
     public func bodyBytes() throws(APIGatewayBodyError) -> [UInt8]? {
         guard let body else { return nil }
         guard isBase64Encoded else { return Array(body.utf8) }
-        guard let data = Data(base64Encoded: body) else { throw .invalidBase64 }
-        return Array(data)
+        guard let bytes = Base64.decode(body) else { throw .invalidBase64 }
+        return bytes
     }
 
     /// The body parsed as JSON into `T`. Throws `APIGatewayBodyError` or the decoder's `DecodingError`.
-    public func decodeBody<T: Decodable>(as type: T.Type = T.self, decoder: JSONDecoder = JSONDecoder()) throws -> T {
+    public func decodeBody<T: Decodable>(as type: T.Type = T.self) throws -> T {
         guard let bytes = try bodyBytes() else { throw APIGatewayBodyError.missingBody }
-        return try decoder.decode(T.self, from: Data(bytes))
+        return try LambdaJSONDecoder().decode(T.self, from: bytes)
     }
 }
 
@@ -57,9 +53,9 @@ extension APIGatewayHTTPResponse {
     /// A response whose body is `value` encoded as JSON, with `Content-Type: application/json`.
     public static func json(
         _ value: some Encodable, statusCode: Int = 200, contentType: String = "application/json",
-        headers: [String: String] = [:], encoder: JSONEncoder = JSONEncoder()
+        headers: [String: String] = [:]
     ) throws -> Self {
-        let body = String(decoding: try encoder.encode(value), as: UTF8.self)
+        let body = String(decoding: try LambdaJSONEncoder().encode(value), as: UTF8.self)
         return Self(
             statusCode: statusCode, headers: headers.settingContentType(contentType), body: body,
             isBase64Encoded: false)
@@ -79,7 +75,7 @@ extension APIGatewayHTTPResponse {
     ) -> Self {
         Self(
             statusCode: statusCode, headers: headers.settingContentType(contentType),
-            body: Data(bytes).base64EncodedString(), isBase64Encoded: true)
+            body: Base64.encode(bytes), isBase64Encoded: true)
     }
 }
 

@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import LambdaJSON
 
 /// What CloudFormation sends a custom resource's function. The function answers with an HTTP PUT of a
 /// `CloudFormationCustomResourceResponse` to `responseURL`, not with its return value.
@@ -146,13 +142,12 @@ extension CloudFormationCustomResourceResponse: Equatable where ResponseData: Eq
 extension CloudFormationCustomResourceResponse: Encodable where ResponseData: Encodable {
     /// The JSON body to PUT to `ResponseURL`; throws `CloudFormationResponseTooLarge` above 4096 bytes.
     public func encodedBody() throws -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .withoutEscapingSlashes  // ARNs are full of slashes; escaping wastes the budget
-        let body = try encoder.encode(self)
+        // Slashes are not escaped (Foundation's encoder would): ARNs are full of them, escaping wastes the budget.
+        let body = try LambdaJSONEncoder().encode(self)
         guard body.count <= Self.maximumBodySize else {
             throw CloudFormationResponseTooLarge(size: body.count, limit: Self.maximumBodySize)
         }
-        return Array(body)
+        return body
     }
 }
 

@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import LambdaJSON
 
 /// What an SQS event source mapping delivers: a batch of messages from one queue.
 public struct SQSEvent: Codable, Sendable, Equatable {
@@ -72,8 +68,8 @@ public struct SQSMessage: Codable, Sendable, Equatable {
     }
 
     /// The body parsed as JSON into `T`; a body that does not parse throws, failing only this record in a batch.
-    public func decodeBody<T: Decodable>(as type: T.Type = T.self, decoder: JSONDecoder = JSONDecoder()) throws -> T {
-        try decoder.decode(T.self, from: Data(body.utf8))
+    public func decodeBody<T: Decodable>(as type: T.Type = T.self) throws -> T {
+        try LambdaJSONDecoder().decode(T.self, from: Array(body.utf8))
     }
 
     /// How many times SQS has delivered this message, this delivery included.

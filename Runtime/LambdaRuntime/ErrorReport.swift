@@ -1,3 +1,5 @@
+import LambdaJSON
+
 /// An error that chooses how Lambda reports it. Conform to it to control the `errorType` and
 /// `errorMessage` a caller sees; any other error is reported as `Function.<its Swift type name>` with
 /// its `description`.
@@ -61,9 +63,9 @@ struct ErrorReport: Equatable, Sendable {
         var out: [UInt8] = []
         out.reserveCapacity(errorMessage.utf8.count + errorType.utf8.count + 64)
         out.append(contentsOf: Array(#"{"errorMessage":"#.utf8))
-        JSONText.appendString(errorMessage, to: &out)
+        JSONWriter.appendString(errorMessage, to: &out)
         out.append(contentsOf: Array(#","errorType":"#.utf8))
-        JSONText.appendString(errorType, to: &out)
+        JSONWriter.appendString(errorType, to: &out)
         out.append(contentsOf: Array(#","stackTrace":[]}"#.utf8))
         return out
     }

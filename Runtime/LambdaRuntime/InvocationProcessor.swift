@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import LambdaJSON
 
 /// What one invocation comes to: bytes to post to `/response`, or a report to post to `/error`.
 enum InvocationResult {
@@ -28,11 +24,12 @@ struct ByteInvocations<Handler: ByteHandler>: InvocationProcessor {
     }
 }
 
-/// A `LambdaHandler`: JSON in, JSON out, with one decoder and one encoder for the life of the process.
+/// A `LambdaHandler`: JSON in, JSON out, through LambdaJSON's coders (Foundation's defaults, without
+/// Foundation, several times faster).
 struct JSONInvocations<Handler: LambdaHandler>: InvocationProcessor {
     let handler: Handler
-    private let decoder = JSONDecoder()
-    private let encoder = JSONEncoder()
+    private let decoder = LambdaJSONDecoder()
+    private let encoder = LambdaJSONEncoder()
 
     init(handler: Handler) {
         self.handler = handler
@@ -41,7 +38,7 @@ struct JSONInvocations<Handler: LambdaHandler>: InvocationProcessor {
     func process(_ event: [UInt8], context: LambdaContext) async -> InvocationResult {
         let decoded: Handler.Event
         do {
-            decoded = try decoder.decode(Handler.Event.self, from: Data(event))
+            decoded = try decoder.decode(Handler.Event.self, from: event)
         } catch {
             return .failure(.unmarshal(error))
         }
@@ -52,7 +49,7 @@ struct JSONInvocations<Handler: LambdaHandler>: InvocationProcessor {
             return .failure(ErrorReport(thrown: error))
         }
         do {
-            return .response(LambdaResponse(body: Array(try encoder.encode(output))))
+            return .response(LambdaResponse(body: try encoder.encode(output)))
         } catch {
             return .failure(.marshal(error))
         }

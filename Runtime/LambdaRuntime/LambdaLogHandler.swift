@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import LambdaJSON
 import Logging
 
 /// How log lines look, from `AWS_LAMBDA_LOG_FORMAT`: `Text` (the default) or `JSON`.
@@ -152,12 +153,12 @@ struct LogLine {
         out.append(contentsOf: Array(#"","level":""#.utf8))
         out.append(contentsOf: Array(level.lambdaName.utf8))
         out.append(contentsOf: Array(#"","message":"#.utf8))
-        JSONText.appendString(message, to: &out)
+        JSONWriter.appendString(message, to: &out)
         out.append(contentsOf: Array(#","logger":"#.utf8))
-        JSONText.appendString(label, to: &out)
+        JSONWriter.appendString(label, to: &out)
         for (key, value) in metadata.sorted(by: { $0.key < $1.key }) {
             out.append(UInt8(ascii: ","))
-            JSONText.appendString(Self.reservedKeys.contains(key) ? "_" + key : key, to: &out)
+            JSONWriter.appendString(Self.reservedKeys.contains(key) ? "_" + key : key, to: &out)
             out.append(UInt8(ascii: ":"))
             Self.appendJSON(value, to: &out)
         }
@@ -168,9 +169,9 @@ struct LogLine {
     private static func appendJSON(_ value: Logger.Metadata.Value, to out: inout [UInt8]) {
         switch value {
         case .string(let string):
-            JSONText.appendString(string, to: &out)
+            JSONWriter.appendString(string, to: &out)
         case .stringConvertible(let convertible):
-            JSONText.appendString(convertible.description, to: &out)
+            JSONWriter.appendString(convertible.description, to: &out)
         case .array(let values):
             out.append(UInt8(ascii: "["))
             for (index, element) in values.enumerated() {
@@ -182,7 +183,7 @@ struct LogLine {
             out.append(UInt8(ascii: "{"))
             for (index, (key, element)) in dictionary.sorted(by: { $0.key < $1.key }).enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
-                JSONText.appendString(key, to: &out)
+                JSONWriter.appendString(key, to: &out)
                 out.append(UInt8(ascii: ":"))
                 appendJSON(element, to: &out)
             }

@@ -1,19 +1,15 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import LambdaJSON
 import LambdaRuntime
 
-/// The JSON coding the runtime applies to events and outputs: a plain `JSONDecoder` and `JSONEncoder`.
-public enum LambdaJSON {
+/// The JSON coding the runtime applies to events and outputs: LambdaJSON's decoder and encoder.
+public enum RuntimeJSON {
     public static func decode<T: Decodable>(_ type: T.Type = T.self, from bytes: [UInt8]) throws -> T {
-        try JSONDecoder().decode(T.self, from: Data(bytes))
+        try LambdaJSONDecoder().decode(T.self, from: bytes)
     }
 
     /// The bytes the runtime would post as the invocation's response.
     public static func encode(_ value: some Encodable) throws -> [UInt8] {
-        Array(try JSONEncoder().encode(value))
+        try LambdaJSONEncoder().encode(value)
     }
 }
 
@@ -21,7 +17,7 @@ public enum LambdaJSON {
 ///
 ///     let response = try await handler.invoke(fixture: "samples/apigateway-aws-proxy.json")
 ///     let output = try await handler.invoke(json: #"{"petId":"p-7"}"#)
-///     let posted = try LambdaJSON.encode(output)
+///     let posted = try RuntimeJSON.encode(output)
 ///
 /// An event that does not decode throws the decoder's `DecodingError` (the runtime reports it as
 /// `Runtime.UnmarshalError`); what the handler throws is rethrown as is.
@@ -31,7 +27,7 @@ extension LambdaHandler {
     }
 
     public func invoke(bytes: [UInt8], context: LambdaContext = .test()) async throws -> Output {
-        try await handle(LambdaJSON.decode(Event.self, from: bytes), context: context)
+        try await handle(RuntimeJSON.decode(Event.self, from: bytes), context: context)
     }
 
     public func invoke(json: String, context: LambdaContext = .test()) async throws -> Output {

@@ -42,7 +42,7 @@ import Testing
 
     @Test func binaryBodiesPassUnchanged() async throws {
         let bedrock = BedrockRuntime(client: try LocalAWS.client(LocalAWS.bedrock))
-        let bytes = Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ 3) })
+        let bytes = Array((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ 3) })
         let answer = try await bedrock.invokeModel(modelID: "custom/model 1", body: bytes,
                                                    contentType: "application/octet-stream", accept: "image/png")
         #expect(answer.contentType == "application/json")
@@ -72,7 +72,7 @@ import Testing
         let before = try await Self.stats().invocations
         try await Self.throttle(next: 5)
         let error = await #expect(throws: AWSError.self) {
-            _ = try await bedrock.invokeModel(modelID: Self.model, body: Data("{}".utf8))
+            _ = try await bedrock.invokeModel(modelID: Self.model, body: Array("{}".utf8))
         }
         #expect(error?.code == "ThrottlingException")
         #expect(error?.status == 429)
@@ -86,7 +86,7 @@ import Testing
         let bedrock = BedrockRuntime(client: try LocalAWS.client(
             LocalAWS.bedrock, environment: ["AWS_SECRET_ACCESS_KEY": "not-the-secret"], retryPolicy: recorder.policy()))
         let error = await #expect(throws: AWSError.self) {
-            _ = try await bedrock.invokeModel(modelID: Self.model, body: Data("{}".utf8))
+            _ = try await bedrock.invokeModel(modelID: Self.model, body: Array("{}".utf8))
         }
         #expect(error?.code == "InvalidSignatureException")
         #expect(error?.status == 403)
@@ -96,14 +96,14 @@ import Testing
     @Test func sessionTokensAreSigned() async throws {
         let bedrock = BedrockRuntime(client: try LocalAWS.client(
             LocalAWS.bedrock, environment: ["AWS_SESSION_TOKEN": "session/token+="]))
-        let answer = try await bedrock.invokeModel(modelID: Self.model, body: Data("{}".utf8))
+        let answer = try await bedrock.invokeModel(modelID: Self.model, body: Array("{}".utf8))
         #expect(!answer.body.isEmpty)
     }
 
     static func stats() async throws -> Stats {
         let endpoint = try LocalAWS.bedrock.get()["endpoint"]
         let response = try await HTTPClient.shared.request(HTTPRequest(url: "\(endpoint)/_control/stats"))
-        return try JSONDecoder().decode(Stats.self, from: response.body)
+        return try JSONDecoder().decode(Stats.self, from: Data(response.body))
     }
 
     static func throttle(next count: Int) async throws {

@@ -103,19 +103,19 @@ let credentialsServerProcess = Result {
         #expect(credentials.accessKeyID == "CONTAINERKEY")
         #expect(credentials.sessionToken == "container-token")
         #expect(credentials.secretAccessKey == "Bearer file-token")  // the server echoes the Authorization it got
-        #expect(credentials.expiration == ISO8601Timestamp.parse("2099-01-01T00:00:00Z"))
+        #expect(credentials.expiration == Timestamp(iso8601: "2099-01-01T00:00:00Z"))
         _ = try await provider.credentials()
         #expect(try await fetchCount(counter) == 1, "cached until near expiry")
     }
 
     @Test func containerCredentialsAreRefreshedNearExpiry() async throws {
         let counter = UUID().uuidString
-        let clock = ManualClock(Date(timeIntervalSince1970: 0))
+        let clock = ManualClock(Timestamp(secondsSince1970: 0))
         let environment = ["AWS_CONTAINER_CREDENTIALS_FULL_URI": "\(credentialsServer["http"])/credentials/\(counter)",
                            "AWS_CONTAINER_AUTHORIZATION_TOKEN": "Bearer env-token"]
         let provider = ContainerCredentialsProvider(environment: environment, now: { clock.now })!
         #expect(try await provider.credentials().secretAccessKey == "Bearer env-token")
-        clock.now = ISO8601Timestamp.parse("2098-12-31T23:56:00Z")!  // four minutes before expiry
+        clock.now = Timestamp(iso8601: "2098-12-31T23:56:00Z")!  // four minutes before expiry
         _ = try await provider.credentials()
         #expect(try await fetchCount(counter) == 2)
     }
@@ -167,9 +167,9 @@ let credentialsServerProcess = Result {
 
 final class ManualClock: @unchecked Sendable {
     private let lock = NSLock()
-    private var value: Date
-    init(_ start: Date) { value = start }
-    var now: Date {
+    private var value: Timestamp
+    init(_ start: Timestamp) { value = start }
+    var now: Timestamp {
         get { lock.withLock { value } }
         set { lock.withLock { value = newValue } }
     }

@@ -8,7 +8,7 @@ import Testing
     @Test func jsonTypeAfterTheHash() {
         let error = AWSError(response: HTTPResponse(
             status: 400, headers: ["x-amzn-RequestId": "req-1"],
-            body: Data(#"{"__type":"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException","message":"The conditional request failed"}"#.utf8)))
+            body: Array(#"{"__type":"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException","message":"The conditional request failed"}"#.utf8)))
         #expect(error.code == "ConditionalCheckFailedException")
         #expect(error.message == "The conditional request failed")
         #expect(error.status == 400)
@@ -18,7 +18,7 @@ import Testing
     @Test func errorTypeHeaderBeforeTheColonWins() {
         let error = AWSError(response: HTTPResponse(
             status: 429, headers: ["X-Amzn-ErrorType": "ThrottlingException:http://internal.amazon.com/coral/"],
-            body: Data(#"{"Message":"Too many requests"}"#.utf8)))
+            body: Array(#"{"Message":"Too many requests"}"#.utf8)))
         #expect(error.code == "ThrottlingException")
         #expect(error.message == "Too many requests")
     }
@@ -29,7 +29,7 @@ import Testing
             <ErrorResponse><Error><Code>SignatureDoesNotMatch</Code><Message>The request signature we calculated \
             does not match &amp; so on</Message></Error><RequestId>7a62c49f</RequestId></ErrorResponse>
             """
-        let error = AWSError(response: HTTPResponse(status: 403, headers: ["x-amz-request-id": "s3-id"], body: Data(xml.utf8)))
+        let error = AWSError(response: HTTPResponse(status: 403, headers: ["x-amz-request-id": "s3-id"], body: Array(xml.utf8)))
         #expect(error.code == "SignatureDoesNotMatch")
         #expect(error.message == "The request signature we calculated does not match & so on")
         #expect(error.requestID == "s3-id")
@@ -46,7 +46,7 @@ import Testing
             {"__type":"com.amazonaws.dynamodb.v20120810#TransactionCanceledException","Message":"Transaction cancelled",
              "CancellationReasons":[{"Code":"None"},{"Code":"ConditionalCheckFailed","Message":"The conditional request failed"}]}
             """#
-        let error = DynamoDB.typedError(AWSError(response: HTTPResponse(status: 400, body: Data(body.utf8))))
+        let error = DynamoDB.typedError(AWSError(response: HTTPResponse(status: 400, body: Array(body.utf8))))
         let canceled = try #require(error as? DynamoDB.TransactionCanceled)
         #expect(canceled.reasons.map(\.code) == ["None", "ConditionalCheckFailed"])
         #expect(canceled.reasons[1].message == "The conditional request failed")
@@ -55,9 +55,9 @@ import Testing
 
 @Suite struct AttributeValueTests {
     static let everyKind: DynamoDB.Item = [
-        "s": .s("text ሴ"), "n": .n("-12.50"), "b": .b(Data([0, 1, 254, 255])), "bool": .bool(true), "null": .null,
+        "s": .s("text ሴ"), "n": .n("-12.50"), "b": .b([0, 1, 254, 255]), "bool": .bool(true), "null": .null,
         "m": .m(["inner": .l([.s("x"), .n("1"), .m([:])])]), "l": .l([]), "ss": .ss(["a", "b"]), "ns": .ns(["1", "2.5"]),
-        "bs": .bs([Data([1]), Data()]),
+        "bs": .bs([[1], []]),
     ]
 
     @Test func everyKindRoundTrips() throws {
@@ -68,8 +68,8 @@ import Testing
     @Test func wireFormatIsDynamoDBs() throws {
         let json = #"{"b":{"B":"AAH+/w=="},"null":{"NULL":true},"n":{"N":"7"},"ss":{"SS":["a"]}}"#
         let item = try JSONDecoder().decode(DynamoDB.Item.self, from: Data(json.utf8))
-        #expect(item == ["b": .b(Data([0, 1, 254, 255])), "null": .null, "n": 7, "ss": .ss(["a"])])
-        let encoded = String(decoding: try JSONEncoder().encode(["k": AttributeValue.b(Data([0, 1, 254, 255]))]), as: UTF8.self)
+        #expect(item == ["b": .b([0, 1, 254, 255]), "null": .null, "n": 7, "ss": .ss(["a"])])
+        let encoded = String(decoding: try JSONEncoder().encode(["k": AttributeValue.b([0, 1, 254, 255])]), as: UTF8.self)
         #expect(encoded == #"{"k":{"B":"AAH+\/w=="}}"#)
     }
 

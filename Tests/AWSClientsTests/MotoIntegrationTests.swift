@@ -12,7 +12,7 @@ import Testing
         try await dynamo.createTable(name: table, hashKey: "pk")
 
         let item: DynamoDB.Item = ["pk": "job#1", "status": "PENDING", "attempts": 0,
-                                   "blob": .b(Data([0, 255, 1])), "tags": .ss(["a", "b"]), "meta": .m(["x": .null])]
+                                   "blob": .b([0, 255, 1]), "tags": .ss(["a", "b"]), "meta": .m(["x": .null])]
         try await dynamo.putItem(table: table, item: item, .init(condition: "attribute_not_exists(pk)"))
         #expect(try await dynamo.getItem(table: table, key: ["pk": "job#1"], consistentRead: true) == item)
 
@@ -108,7 +108,7 @@ import Testing
         let bucket = LocalAWS.uniqueName("photos")
         try await s3.createBucket(bucket)
         let key = "pets/ሴ dog+1 (copy).jpg"
-        let bytes = Data((0..<70_000).map { UInt8(truncatingIfNeeded: $0 &* 31) })
+        let bytes = Array((0..<70_000).map { UInt8(truncatingIfNeeded: $0 &* 31) })
 
         let eTag = try await s3.putObject(bucket: bucket, key: key, body: bytes, contentType: "image/jpeg",
                                           metadata: ["owner": "shelter-7", "pet-id": "42"])
@@ -134,7 +134,7 @@ import Testing
     @Test func missingBucketIsAnXMLError() async throws {
         let s3 = S3(client: try LocalAWS.client(LocalAWS.moto))
         let error = await #expect(throws: AWSError.self) {
-            try await s3.putObject(bucket: "no-such-bucket-\(UUID().uuidString.prefix(6).lowercased())", key: "k", body: Data())
+            try await s3.putObject(bucket: "no-such-bucket-\(UUID().uuidString.prefix(6).lowercased())", key: "k", body: [])
         }
         #expect(error?.code == "NoSuchBucket")
         #expect(error?.status == 404)
@@ -295,6 +295,6 @@ import Testing
 
     private func iamCall(_ form: String) -> AWSClient.Call {
         AWSClient.Call(service: Self.iam, method: .post, headers: ["Content-Type": "application/x-www-form-urlencoded"],
-                       body: Data((form + "&Version=2010-05-08").utf8))
+                       body: Array((form + "&Version=2010-05-08").utf8))
     }
 }

@@ -70,7 +70,7 @@ struct SuiteCase {
         (request, host) = try Self.parse(String(decoding: try Data(contentsOf: URL(fileURLWithPath: "\(directory)/request.txt")), as: UTF8.self))
     }
 
-    var date: Date { ISO8601Timestamp.parse(context.timestamp)! }
+    var date: Timestamp { Timestamp(iso8601: context.timestamp)! }
 
     var signer: SigV4Signer {
         var options = SigV4Signer.Options()
@@ -114,7 +114,7 @@ struct SuiteCase {
         }
         let host = fields.first { $0.0.lowercased() == "host" }!.1
         let request = HTTPRequest(method: HTTPMethod(rawValue: String(method)), url: "https://\(host)\(path)",
-                                  headers: HTTPHeaders(fields), body: Data(body.utf8))
+                                  headers: HTTPHeaders(fields), body: Array(body.utf8))
         return (request, host)
     }
 }

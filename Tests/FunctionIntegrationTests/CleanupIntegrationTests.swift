@@ -20,7 +20,7 @@ import Testing
         let food = CatalogStack.uniqueID("it-food")
         let key = "images/petfood/\(food).jpg"
         try await CatalogStack.addFood(food, stock: 1, in: storage.dynamoDB, table: storage.table, image: key)
-        try await storage.s3.putObject(bucket: storage.bucket, key: key, body: Data([0xFF, 0xD8, 0xFF]),
+        try await storage.s3.putObject(bucket: storage.bucket, key: key, body: [0xFF, 0xD8, 0xFF],
                                        contentType: "image/jpeg")
         let event = try Fixtures.decode(JSONValue.self, "Cleanup/item-discontinued.json")
             .setting("detail.food_id", to: .string(food))
@@ -41,7 +41,7 @@ import Testing
         let food = CatalogStack.uniqueID("it-food")
         let key = "images/petfood/\(food).jpg"
         try await CatalogStack.addFood(food, stock: 1, in: storage.dynamoDB, table: storage.table, image: key)
-        try await storage.s3.putObject(bucket: storage.bucket, key: key, body: Data([0xFF, 0xD8, 0xFF]),
+        try await storage.s3.putObject(bucket: storage.bucket, key: key, body: [0xFF, 0xD8, 0xFF],
                                        contentType: "image/jpeg")
         let event = try Fixtures.decode(JSONValue.self, "Cleanup/item-discontinued-no-image-path.json")
             .setting("detail.food_id", to: .string(food))

@@ -39,7 +39,7 @@ import Testing
 
     func bedrockInvocations() async throws -> Int {
         let response = try await HTTPClient.shared.request(HTTPRequest(url: bedrock["endpoint"] + "/_control/stats"))
-        let stats = try JSONDecoder().decode(JSONValue.self, from: response.body)
+        let stats = try JSONDecoder().decode(JSONValue.self, from: Data(response.body))
         return stats["invocations"]?.intValue ?? -1
     }
 
@@ -88,7 +88,7 @@ import Testing
         let id = CatalogStack.uniqueID("it-gone")
         let catalog = DynamoDBFoodCatalog(dynamoDB: storage.dynamoDB, table: storage.table)
         await #expect(throws: FoodNotFound(foodID: id)) {
-            try await catalog.setImage("images/petfood/gone.jpg", ofFood: id, at: Date())
+            try await catalog.setImage("images/petfood/gone.jpg", ofFood: id, at: .now())
         }
         #expect(try await storage.dynamoDB.getItem(table: storage.table, key: ["id": .s(id)]) == nil)
     }

@@ -40,7 +40,7 @@ import Testing
         let record = try #require(try await dynamoDB.getItem(table: idempotencyTable,
                                                              key: ["id": .s("PetfoodStock#\(orderID)")]))
         #expect(record["status"]?.string == "COMPLETED")
-        #expect((record["expiration"]?.int ?? 0) > Int(Date().timeIntervalSince1970))
+        #expect((record["expiration"]?.int ?? 0) > Int(Timestamp.now().secondsSince1970))
         let updatedAt = try await dynamoDB.getItem(table: foodsTable, key: ["id": .s(veggie)])?["updated_at"]?.string
         #expect(updatedAt?.hasSuffix("Z") == true)
     }

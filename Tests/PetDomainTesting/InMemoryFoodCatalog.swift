@@ -1,14 +1,10 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import AWSClients
 import PetDomain
 
 /// The foods table in memory, for unit tests of the functions that maintain food pictures.
 public actor InMemoryFoodCatalog: FoodCatalog {
     public private(set) var items: [String: FoodItem]
-    public private(set) var updatedAt: [String: Date] = [:]
+    public private(set) var updatedAt: [String: Timestamp] = [:]
 
     public init(_ items: [FoodItem] = []) {
         self.items = Dictionary(uniqueKeysWithValues: items.map { ($0.id, $0) })
@@ -16,7 +12,7 @@ public actor InMemoryFoodCatalog: FoodCatalog {
 
     public func food(id: String) -> FoodItem? { items[id] }
 
-    public func setImage(_ key: String, ofFood id: String, at time: Date) throws {
+    public func setImage(_ key: String, ofFood id: String, at time: Timestamp) throws {
         guard items[id] != nil else { throw FoodNotFound(foodID: id) }
         items[id]?.image = key
         updatedAt[id] = time

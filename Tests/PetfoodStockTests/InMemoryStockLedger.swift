@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import AWSClients
 @testable import PetfoodStock
 
 /// The foods and idempotency tables in memory, with DynamoDB's transaction semantics: a commit checks
@@ -11,13 +12,13 @@ import Foundation
 actor InMemoryStockLedger: StockLedger {
     /// Food id → `stock_quantity` (nil: the item has none).
     private(set) var stock: [String: Int?]
-    private(set) var records: [String: Date]
+    private(set) var records: [String: Timestamp]
     private(set) var commits = 0
     private(set) var contentions = 0
     /// Simulated `TransactionConflict`s still to answer before commits go through.
     var conflictsToSimulate = 0
 
-    init(stock: [String: Int?], records: [String: Date] = [:]) {
+    init(stock: [String: Int?], records: [String: Timestamp] = [:]) {
         self.stock = stock
         self.records = records
     }
@@ -27,11 +28,11 @@ actor InMemoryStockLedger: StockLedger {
         return units.map(CurrentStock.units) ?? .untracked
     }
 
-    func isRecorded(_ key: String, now: Date) -> Bool {
+    func isRecorded(_ key: String, now: Timestamp) -> Bool {
         records[key].map { $0 > now } ?? false
     }
 
-    func commit(_ changes: [StockChange], record: OrderRecord, now: Date) -> CommitOutcome {
+    func commit(_ changes: [StockChange], record: OrderRecord, now: Timestamp) -> CommitOutcome {
         if conflictsToSimulate > 0 {
             conflictsToSimulate -= 1
             contentions += 1

@@ -5,6 +5,7 @@ import Foundation
 #endif
 import AWSClients
 import LambdaEvents
+import LambdaJSON
 import LambdaRuntime
 import LambdaTesting
 import PetDomainTesting
@@ -34,7 +35,7 @@ struct PetfoodStockHandlerTests {
         let ledger = InMemoryStockLedger(stock: [Self.veggie: 100, Self.kibbles: 50])
         let summary = try order(await handler(ledger).invoke(fixture: "PetfoodStock/stock-purchased.json"))
         #expect(summary.status == .applied)
-        #expect(summary.totalAmount == Decimal(string: "32.97"))
+        #expect(summary.totalAmount == JSONNumber("32.97"))
         #expect(summary.items == [
             .init(foodID: Self.veggie, ordered: 2, stockBefore: 100, stockAfter: 98),
             .init(foodID: Self.kibbles, ordered: 1, stockBefore: 50, stockAfter: 49),
@@ -46,7 +47,7 @@ struct PetfoodStockHandlerTests {
     @Test func numericPricesAreAcceptedToo() async throws {
         let ledger = InMemoryStockLedger(stock: [Self.crunchies: 10])
         let summary = try order(await handler(ledger).invoke(fixture: "PetfoodStock/stock-purchased-numeric-prices.json"))
-        #expect(summary.totalAmount == Decimal(string: "22.47"))
+        #expect(summary.totalAmount == JSONNumber("22.47"))
         #expect(await ledger.stock[Self.crunchies] == 7)
     }
 
@@ -84,7 +85,7 @@ struct PetfoodStockHandlerTests {
 
     @Test func anExpiredRecordDoesNotBlockTheOrder() async throws {
         let ledger = InMemoryStockLedger(stock: [Self.veggie: 100, Self.kibbles: 50],
-                                         records: ["PetfoodStock#order-7f3a9c21": Date(timeIntervalSinceNow: -1)])
+                                         records: ["PetfoodStock#order-7f3a9c21": .now() - .seconds(1)])
         let summary = try order(await handler(ledger).invoke(fixture: "PetfoodStock/stock-purchased.json"))
         #expect(summary.status == .applied)
         #expect(await ledger.stock[Self.veggie] == 98)
@@ -155,7 +156,7 @@ struct PetfoodStockHandlerTests {
             for index in 0..<50 {
                 var event = template
                 event.detail = event.detail.setting("order_id", to: .string("order-concurrent-\(index)"))
-                let bytes = try LambdaJSON.encode(event)
+                let bytes = try RuntimeJSON.encode(event)
                 group.addTask { _ = try await handler.invoke(bytes: bytes) }
             }
             try await group.waitForAll()
@@ -171,7 +172,7 @@ struct PetfoodStockHandlerTests {
         let output = try await handler(ledger).invoke(fixture: "PetfoodStock/food-item-created.json",
                                                       context: .test(logger: logs.logger()))
         #expect(output == .ignored)
-        #expect(String(decoding: try LambdaJSON.encode(output), as: UTF8.self) == #"{"status":"ignored"}"#)
+        #expect(String(decoding: try RuntimeJSON.encode(output), as: UTF8.self) == #"{"status":"ignored"}"#)
         #expect(logs.records.contains { $0.message == "ignored event" && $0.metadata["kind"] == "FoodItemCreated" })
         #expect(await ledger.stock == [Self.veggie: 100])
     }

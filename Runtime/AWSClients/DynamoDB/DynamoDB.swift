@@ -1,9 +1,3 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-
 /// DynamoDB over its JSON 1.0 protocol. Expressions are passed as written; names and values as maps.
 public struct DynamoDB: Sendable {
     /// An item or a key: attribute names to values.

@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import LambdaJSON
 
 extension DynamoDB {
     /// A write's condition did not hold. `item` is the current item when the request asked for it.
@@ -30,10 +26,10 @@ extension DynamoDB {
     static func typedError(_ error: AWSError) -> any Error {
         switch error.code {
         case "ConditionalCheckFailedException":
-            let body = try? JSONDecoder().decode(ConditionalCheckBody.self, from: error.body)
+            let body = try? LambdaJSONDecoder().decode(ConditionalCheckBody.self, from: error.body)
             return ConditionalCheckFailed(message: error.message, item: body?.Item, underlying: error)
         case "TransactionCanceledException":
-            let body = try? JSONDecoder().decode(CancellationBody.self, from: error.body)
+            let body = try? LambdaJSONDecoder().decode(CancellationBody.self, from: error.body)
             return TransactionCanceled(message: error.message, reasons: body?.CancellationReasons ?? [],
                                        underlying: error)
         default:

@@ -1,11 +1,5 @@
 import HTTPClient
 
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-
 /// S3 objects over the REST API. Buckets are addressed virtual-hosted style on AWS and path style when an
 /// endpoint is configured (`AWS_ENDPOINT_URL_S3`, local servers) or the name has dots.
 public struct S3: Sendable {
@@ -18,7 +12,7 @@ public struct S3: Sendable {
     }
 
     public struct Object: Sendable {
-        public var body: Data
+        public var body: [UInt8]
         public var info: ObjectInfo
     }
 
@@ -30,7 +24,7 @@ public struct S3: Sendable {
 
     /// Stores the object; returns its ETag.
     @discardableResult
-    public func putObject(bucket: String, key: String, body: Data, contentType: String? = nil,
+    public func putObject(bucket: String, key: String, body: [UInt8], contentType: String? = nil,
                           metadata: [String: String] = [:]) async throws -> String? {
         var headers = HTTPHeaders()
         if let contentType { headers.add("Content-Type", contentType) }
@@ -64,9 +58,9 @@ public struct S3: Sendable {
     }
 
     public func createBucket(_ bucket: String) async throws {
-        var body = Data()
+        var body: [UInt8] = []
         if client.region != "us-east-1" {
-            body = Data(("<CreateBucketConfiguration xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">"
+            body = Array(("<CreateBucketConfiguration xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">"
                 + "<LocationConstraint>\(XMLText.escape(client.region))</LocationConstraint>"
                 + "</CreateBucketConfiguration>").utf8)
         }
@@ -74,15 +68,17 @@ public struct S3: Sendable {
     }
 
     func call(_ method: HTTPMethod, bucket: String, key: String?, headers: HTTPHeaders = [:],
-              body: Data = Data()) -> AWSClient.Call {
+              body: [UInt8] = []) -> AWSClient.Call {
         let endpoint = client.endpoints.endpoint(for: .s3)
         let encodedKey = key.map { "/" + URIEncoding.encode($0, keepingSlashes: true) } ?? "/"
-        if endpoint.isOverridden || bucket.contains(".") {
+        if endpoint.isOverridden || bucket.utf8.contains(UInt8(ascii: ".")) {
             return AWSClient.Call(service: .s3, method: method, path: "/\(URIEncoding.encode(bucket))"
                                     + (key == nil ? "" : encodedKey),
                                   headers: headers, body: body, signing: .s3)
         }
-        let virtualHost = endpoint.url.replacing("https://s3.", with: "https://\(bucket).s3.")
+        let regional = "https://s3."
+        let virtualHost = endpoint.url.hasPrefix(regional)
+            ? "https://\(bucket).s3." + endpoint.url.dropFirst(regional.count) : endpoint.url
         return AWSClient.Call(service: .s3, method: method, path: encodedKey, headers: headers, body: body,
                               signing: .s3, endpoint: virtualHost)
     }

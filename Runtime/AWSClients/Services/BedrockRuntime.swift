@@ -1,13 +1,9 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import LambdaJSON
 
 /// Bedrock model invocation (REST-JSON, signed as `bedrock`, served by `bedrock-runtime.<region>`).
 public struct BedrockRuntime: Sendable {
     public struct InvokeModelOutput: Sendable {
-        public var body: Data
+        public var body: [UInt8]
         public var contentType: String?
     }
 
@@ -18,7 +14,7 @@ public struct BedrockRuntime: Sendable {
     }
 
     /// Sends `body` to the model as is and returns its answer as is (bytes are never reinterpreted).
-    public func invokeModel(modelID: String, body: Data, contentType: String = "application/json",
+    public func invokeModel(modelID: String, body: [UInt8], contentType: String = "application/json",
                             accept: String = "application/json") async throws -> InvokeModelOutput {
         let response = try await client.send(AWSClient.Call(
             service: .bedrockRuntime, method: .post, path: "/model/\(URIEncoding.encode(modelID))/invoke",
@@ -29,7 +25,7 @@ public struct BedrockRuntime: Sendable {
     /// JSON in, JSON out, in the model's own request and response shapes.
     public func invokeModel<Output: Decodable>(modelID: String, input: some Encodable,
                                                as output: Output.Type = Output.self) async throws -> Output {
-        let answer = try await invokeModel(modelID: modelID, body: try JSONEncoder().encode(input))
-        return try JSONDecoder().decode(Output.self, from: answer.body)
+        let answer = try await invokeModel(modelID: modelID, body: try LambdaJSONEncoder().encode(input))
+        return try LambdaJSONDecoder().decode(Output.self, from: answer.body)
     }
 }

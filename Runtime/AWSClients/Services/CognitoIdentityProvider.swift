@@ -1,9 +1,3 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-
 public struct CognitoIdentityProvider: Sendable {
     public struct User: Sendable, Decodable, Equatable {
         public var username: String

@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import LambdaJSON
 
 public struct EventBridge: Sendable {
     public struct Entry: Sendable, Encodable {
@@ -25,7 +21,7 @@ public struct EventBridge: Sendable {
         /// Encodes `detail` as the event's JSON detail.
         public init(source: String, detailType: String, detail: some Encodable, eventBusName: String? = nil) throws {
             self.init(source: source, detailType: detailType,
-                      detail: String(decoding: try JSONEncoder().encode(detail), as: UTF8.self),
+                      detail: String(decoding: try LambdaJSONEncoder().encode(detail), as: UTF8.self),
                       eventBusName: eventBusName)
         }
 

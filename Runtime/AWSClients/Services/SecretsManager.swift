@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import LambdaJSON
 
 public struct SecretsManager: Sendable {
     public struct SecretValue: Sendable, Decodable, Equatable {
@@ -10,10 +6,19 @@ public struct SecretsManager: Sendable {
         public var name: String
         public var versionID: String?
         public var secretString: String?
-        public var secretBinary: Data?
+        public var secretBinary: [UInt8]?
         enum CodingKeys: String, CodingKey {
             case arn = "ARN", name = "Name", versionID = "VersionId", secretString = "SecretString",
                  secretBinary = "SecretBinary"
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            arn = try container.decode(String.self, forKey: .arn)
+            name = try container.decode(String.self, forKey: .name)
+            versionID = try container.decodeIfPresent(String.self, forKey: .versionID)
+            secretString = try container.decodeIfPresent(String.self, forKey: .secretString)
+            secretBinary = try container.decodeBase64IfPresent(forKey: .secretBinary)
         }
     }
 
