@@ -63,7 +63,7 @@ let package = Package(
         // JSON coding (Codable) and base64 over bytes, without Foundation: what keeps Foundation out of
         // every bootstrap, and the typed handlers' events and responses fast.
         .target(name: "LambdaJSON", path: "Runtime/LambdaJSON", swiftSettings: strict),
-        .testTarget(name: "LambdaJSONTests", dependencies: ["LambdaJSON"], swiftSettings: strict),
+        .testTarget(name: "LambdaJSONTests", dependencies: ["LambdaJSON", "LambdaTesting"], swiftSettings: strict),
 
         // The Runtime API client and loop, the invocation context, handler protocols, logging.
         .target(name: "LambdaRuntime", dependencies: ["CCurl", "LambdaJSON", log], path: "Runtime/LambdaRuntime",
@@ -89,7 +89,7 @@ let package = Package(
         // Starts the test servers (scripts/testing, moto) for the HTTP and AWS client tests.
         .target(name: "ServerFixtures", path: "Tests/ServerFixtures", swiftSettings: strict),
         .testTarget(name: "HTTPClientTests", dependencies: ["HTTPClient", "ServerFixtures"], swiftSettings: strict),
-        .testTarget(name: "AWSClientsTests", dependencies: ["AWSClients", "HTTPClient", "ServerFixtures"],
+        .testTarget(name: "AWSClientsTests", dependencies: ["AWSClients", "HTTPClient", "ServerFixtures", "LambdaTesting"],
                     swiftSettings: strict),
         .executableTarget(name: "AWSClientsBenchmark", dependencies: ["AWSClients", "HTTPClient"],
                           path: "Benchmarks/AWSClientsBenchmark", swiftSettings: strict),

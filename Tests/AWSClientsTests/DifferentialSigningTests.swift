@@ -1,5 +1,6 @@
 import Foundation
 import HTTPClient
+import LambdaTesting
 import ServerFixtures
 import Testing
 
@@ -139,15 +140,3 @@ import Testing
     }
 }
 
-/// SplitMix64: reproducible cases from a fixed seed.
-struct SeededRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next(_ upperBound: Int) -> Int {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var mixed = state
-        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-        return Int((mixed ^ (mixed >> 31)) % UInt64(upperBound))
-    }
-}

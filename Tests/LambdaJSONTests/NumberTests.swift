@@ -1,5 +1,6 @@
 import Foundation
 import LambdaJSON
+import LambdaTesting
 import Testing
 
 @Suite struct NumberTests {
@@ -75,7 +76,7 @@ import Testing
             "4.9e-324", "2.2250738585072014e-308", "1.7976931348623157e308", "0.000001", "1234567.0e-7", "8.5e-15",
             "179769313486231570000000000000000000000000000000000000000000000000000000000000000000000000000000000000000",
         ]
-        var random = SplitMix(seed: 20_240_501)
+        var random = SeededRandom(seed: 20_240_501)
         for _ in 0..<3000 {
             let digits = String(random.next() % 10_000_000_000_000_000_000)
             let point = Int(random.next() % UInt64(digits.count + 1))
@@ -156,20 +157,5 @@ import Testing
         #expect(throws: EncodingError.self) { try encode(Double.infinity) }
         #expect(throws: EncodingError.self) { try encode(-Float.infinity) }
         #expect(throws: EncodingError.self) { try JSONEncoder().encode(Double.nan) }
-    }
-}
-
-/// A small, seedable random number generator, so the generated cases are the same on every run.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

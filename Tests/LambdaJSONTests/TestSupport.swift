@@ -58,20 +58,17 @@ func decodingFailure<T: Decodable>(_ type: T.Type, _ json: String) -> DecodingFa
 }
 
 func decodingFailure<T: Decodable>(_ type: T.Type, bytes: [UInt8]) -> DecodingFailure? {
-    do {
-        _ = try LambdaJSONDecoder().decode(type, from: bytes)
-        return nil
-    } catch let error as DecodingError {
-        return DecodingFailure(error)
-    } catch {
-        Issue.record("not a DecodingError: \(error)")
-        return nil
-    }
+    failure { _ = try LambdaJSONDecoder().decode(type, from: bytes) }
 }
 
 func foundationDecodingFailure<T: Decodable>(_ type: T.Type, _ json: String) -> DecodingFailure? {
+    failure { _ = try JSONDecoder().decode(type, from: Data(json.utf8)) }
+}
+
+/// The `DecodingError` that `decode` throws, or nil when it decodes.
+private func failure(_ decode: () throws -> Void) -> DecodingFailure? {
     do {
-        _ = try JSONDecoder().decode(type, from: Data(json.utf8))
+        try decode()
         return nil
     } catch let error as DecodingError {
         return DecodingFailure(error)

@@ -1,4 +1,5 @@
 import Foundation
+import LambdaTesting
 import Testing
 @testable import TrafficGenerator
 

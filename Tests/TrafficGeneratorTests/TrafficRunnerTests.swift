@@ -1,3 +1,4 @@
+import LambdaTesting
 import Testing
 @testable import TrafficGenerator
 

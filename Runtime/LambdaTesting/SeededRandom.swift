@@ -1,0 +1,20 @@
+/// A small seeded random number generator (SplitMix64), so that what a test draws is the same on every
+/// run and a failure can be replayed from its seed.
+public struct SeededRandom: RandomNumberGenerator, Sendable {
+    public var state: UInt64
+
+    public init(seed: UInt64) { state = seed }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var mixed = state
+        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
+        return mixed ^ (mixed >> 31)
+    }
+
+    /// A number in `0..<upperBound`.
+    public mutating func next(_ upperBound: Int) -> Int {
+        Int(next() % UInt64(upperBound))
+    }
+}
