@@ -98,6 +98,32 @@ import Testing
         #expect(error?.description.contains("does not name 127.0.0.2") == true, "\(String(describing: error))")
         #expect(forwarder.connections() > 0, "the refusal came from the server's certificate, not an unreachable port")
     }
+
+    @Test func aSecretNamingAHostTheCertificateDoesNotFailsEveryRecordNamingTheHost() throws {
+        let stack = try AdoptionStack()
+        let forwarder = try TCPForwarder(listeningOn: "127.0.0.2", to: stack.credentials.port)
+        defer { forwarder.stop() }
+        let endpoint = try stack.awsEndpoint(for: "UserCreator")
+        let name = "petstore/wrong-host-\(UUID().uuidString)"
+        let credentials = stack.credentials
+        let secret: [String: Any] = [
+            "host": "127.0.0.2", "port": forwarder.port, "dbname": credentials.database,
+            "username": credentials.username, "password": credentials.password,
+        ]
+        let secretString = String(decoding: try JSONSerialization.data(withJSONObject: secret), as: UTF8.self)
+        let created = try stack.aws("secretsmanager", "create_secret", ["Name": name, "SecretString": secretString], endpoint: endpoint)
+        try stack.aws("ssm", "put_parameter", ["Name": "/\(name)", "Value": created["ARN"] as? String ?? "", "Type": "String"],
+                      endpoint: endpoint)
+        let event = try Data(contentsOf: stack.repository.appending(path: "events/UserCreator/valid-batch.json"))
+
+        let result = try stack.invoke(
+            "UserCreator", event: String(decoding: event, as: UTF8.self), environment: ["SECRET_PARAMETER_NAME": "/\(name)"])
+
+        #expect(!result.stdout.contains("\"batchItemFailures\":[]") && result.stdout.contains("itemIdentifier"), "\(result.stdout)")
+        #expect(result.stderr.contains("PostgreSQL server not verified: the server's certificate does not name 127.0.0.2"),
+                "\(result.stderr)")
+        #expect(forwarder.connections() > 0)
+    }
 }
 
 /// Forwards TCP connections from `host`:<a free port> to 127.0.0.1:`port`, one thread per direction;
