@@ -132,6 +132,8 @@ let package = Package(
         // PostgreSQL for RdsSeeder and UserCreator: credentials from the RDS secret, TLS, one kept connection.
         .target(name: "PetDatabase", dependencies: ["AWSClients", "LambdaRuntime", postgres, log], path: "Functions/PetDatabase",
                 swiftSettings: strict),
+        .testTarget(name: "PetDatabaseTests", dependencies: ["PetDatabase", "LambdaRuntime"],
+                    path: "Tests/PetDatabaseTests", swiftSettings: strict),
         .testTarget(name: "RdsSeederTests", dependencies: ["RdsSeeder", "LambdaTesting", "LambdaEvents"],
                     path: "Tests/RdsSeederTests", swiftSettings: strict),
         .testTarget(name: "UserCreatorTests", dependencies: ["UserCreator", "LambdaTesting", "LambdaEvents"],

@@ -3,7 +3,8 @@
 Run by scripts/local-stack:
     local-stack-resources.py aws ENDPOINT SEED_DIR PETSITE_URL     tables + seeds, bucket, queues, bus,
                                                                    pet-site parameter, user pool
-    local-stack-resources.py secret ENDPOINT POSTGRES_CONNECTION_JSON   the RDS secret and its parameter
+    local-stack-resources.py secret ENDPOINT POSTGRES_CONNECTION_JSON   the RDS secret and its parameter,
+                                                                        the CA bundle parameter
 Each prints what it created as one JSON object. Safe to run again on the same server.
 
 Speaks the AWS wire protocols with the standard library only: importing boto3 and building its clients
@@ -28,6 +29,7 @@ DEAD_LETTER_QUEUE = "petstore-user-creator-dlq"
 EVENT_BUS = "petfood-events"
 SECRET = "petstore/rds"
 SECRET_ARN_PARAMETER = "/petstore/rds-secret-arn"
+CA_BUNDLE_PARAMETER = "/petstore/database-ca-bundle"
 PETSITE_URL_PARAMETER = "/petstore/petsite-url"
 USER_POOL = "petstore-users"
 
@@ -154,7 +156,10 @@ def secret(moto, connection_file):
             raise
         arn = moto.call("secretsmanager", "secretsmanager.PutSecretValue", {"SecretId": SECRET, "SecretString": value})["ARN"]
     parameter(moto, SECRET_ARN_PARAMETER, arn)
-    return {"secretArn": arn}
+    # The PEM of the CA that signed the server's certificate, as a deployer stores RDS's CA bundle.
+    with open(connection["sslrootcert"]) as file:
+        parameter(moto, CA_BUNDLE_PARAMETER, file.read())
+    return {"secretArn": arn, "caBundleParameterName": CA_BUNDLE_PARAMETER}
 
 
 def main():

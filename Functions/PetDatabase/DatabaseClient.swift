@@ -16,7 +16,7 @@ public actor DatabaseClient {
     private var connection: PostgresConnection?
     private var connectionCount = 0
 
-    /// Throws when the TLS setting is unusable (e.g. `PGSSLROOTCERT` names no readable PEM file), so a
+    /// Throws when the TLS setting is unusable (e.g. its root certificates are not PEM), so a
     /// misconfigured function fails at init rather than on every record.
     public init(credentials: any CredentialsSource, tls: DatabaseTLS, logger: Logger) throws {
         self.credentialsSource = credentials
@@ -71,10 +71,14 @@ public actor DatabaseClient {
             password: credentials.password, database: credentials.database, tls: connectionTLS)
         connectionCount += 1
         logger.info("connecting to PostgreSQL", metadata: ["database": "\(credentials)", "tls": "\(tls)"])
-        let opened = try await PostgresConnection.connect(
-            configuration: configuration, id: connectionCount, logger: logger)
-        connection = opened
-        return opened
+        do {
+            let opened = try await PostgresConnection.connect(
+                configuration: configuration, id: connectionCount, logger: logger)
+            connection = opened
+            return opened
+        } catch {
+            throw tls.refusal(of: error, host: credentials.host) ?? error
+        }
     }
 
     private func dropConnection() async {

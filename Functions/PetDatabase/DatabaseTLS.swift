@@ -1,42 +1,37 @@
-import NIOSSL
-import PostgresNIO
-
 /// How the connection's TLS is checked. Never plaintext: both modes fail when the server offers no TLS.
+///
+/// This is the setting only, free of any PostgreSQL driver, so that `DatabaseTLS+Environment.swift`
+/// (how a function chooses it) stays as it is when the driver changes; `DatabaseTLS+PostgresNIO.swift`
+/// turns it into the driver's TLS configuration.
 public enum DatabaseTLS: Sendable, Equatable, CustomStringConvertible {
     /// libpq's `sslmode=verify-full`: the server's chain must lead to the given root certificates
     /// (the RDS CA bundle, or a private CA) and name the host we connect to.
-    case verifyFull(rootCertificatePath: String)
+    case verifyFull(RootCertificates)
     /// libpq's `sslmode=require`: encrypted, but the server's certificate is not checked, so an
-    /// on-path attacker could impersonate it. Only used when no CA bundle is configured.
+    /// on-path attacker could impersonate it. Only when asked for by name (`PGSSLMODE=require`).
     case require
-
-    /// `PGSSLROOTCERT` (libpq's variable, a PEM file) selects verify-full; without it, `require`.
-    public init(environment: [String: String]) {
-        if let path = environment["PGSSLROOTCERT"], !path.isEmpty {
-            self = .verifyFull(rootCertificatePath: path)
-        } else {
-            self = .require
-        }
-    }
 
     public var description: String {
         switch self {
-        case .verifyFull(let path): "TLS verify-full (root certificates \(path))"
-        case .require: "TLS require (certificate NOT verified: set PGSSLROOTCERT to a CA bundle to verify it)"
+        case .verifyFull(let roots): "TLS verify-full (root certificates from \(roots))"
+        case .require: "TLS require (server certificate NOT verified)"
         }
     }
+}
 
-    /// The TLS setting for postgres-nio; throws when the root certificate file cannot be loaded.
-    func connectionTLS() throws -> PostgresConnection.Configuration.TLS {
-        var configuration = TLSConfiguration.makeClientConfiguration()
-        configuration.minimumTLSVersion = .tlsv12
+/// The CA bundle that verify-full checks the server's chain against.
+public enum RootCertificates: Sendable, Equatable, CustomStringConvertible {
+    /// A PEM file, e.g. one a Lambda layer ships (`PGSSLROOTCERT`, as libpq names it).
+    case file(path: String)
+    /// PEM text read at init from an SSM parameter (`DATABASE_CA_BUNDLE_PARAMETER_NAME`): RDS's CA
+    /// bundle is in no public trust store, so the deployer stores it and the template names it.
+    case pem(String, parameterName: String)
+
+    /// Where the certificates came from (never the PEM itself: it says nothing and fills a log line).
+    public var description: String {
         switch self {
-        case .verifyFull(let path):
-            configuration.certificateVerification = .fullVerification
-            configuration.trustRoots = .certificates(try NIOSSLCertificate.fromPEMFile(path))
-        case .require:
-            configuration.certificateVerification = .none
+        case .file(let path): "PGSSLROOTCERT \(path)"
+        case .pem(_, let parameterName): "SSM parameter \(parameterName)"
         }
-        return .require(try NIOSSLContext(configuration: configuration))
     }
 }

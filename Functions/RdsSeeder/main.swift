@@ -5,7 +5,7 @@ import PetDatabase
 
 Lambda.run { context in
     let aws = AWSClient(environment: context.environment.variables, logger: context.logger)
-    let database = try DatabaseClient.fromSecretParameter(context, aws: aws)
+    let database = try await DatabaseClient.fromSecretParameter(context, aws: aws)
     return RdsSeederHandler(
         schema: PostgresSchemaStore(database: database), responder: ResponseURLResponder(http: .shared))
 }

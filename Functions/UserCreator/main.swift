@@ -4,7 +4,7 @@ import PetDatabase
 
 Lambda.run { context in
     let aws = AWSClient(environment: context.environment.variables, logger: context.logger)
-    let database = try DatabaseClient.fromSecretParameter(context, aws: aws)
+    let database = try await DatabaseClient.fromSecretParameter(context, aws: aws)
     let directory = context.environment["USER_POOL_ID"].map {
         CognitoUserDirectory(cognito: CognitoIdentityProvider(client: aws), userPoolID: $0)
     }

@@ -19,7 +19,7 @@ import Testing
         let stack = try AdoptionStack()
         let client = try DatabaseClient(
             credentials: StaticCredentials(stack.credentials),
-            tls: .verifyFull(rootCertificatePath: try #require(stack.postgres["PGSSLROOTCERT"])),
+            tls: .verifyFull(.file(path: try #require(stack.postgres["PGSSLROOTCERT"]))),
             logger: Logger(label: "test"))
         let version = try await client.withConnection { connection in
             let rows = try await connection.query(
@@ -36,14 +36,15 @@ import Testing
         let stack = try AdoptionStack()
         let otherCA = try makeUnrelatedCertificateAuthority()
         let client = try DatabaseClient(
-            credentials: StaticCredentials(stack.credentials), tls: .verifyFull(rootCertificatePath: otherCA),
+            credentials: StaticCredentials(stack.credentials), tls: .verifyFull(.file(path: otherCA)),
             logger: Logger(label: "test"))
-        await #expect(throws: (any Error).self) {
+        let error = await #expect(throws: DatabaseServerNotVerified.self) {
             try await client.withConnection { connection in
                 try await connection.query("SELECT 1", logger: connection.logger).collect().count
             }
         }
         await client.close()
+        #expect(error?.description.contains("root certificates from PGSSLROOTCERT \(otherCA)") == true, "\(String(describing: error))")
     }
 
     @Test func requireModeEncryptsWithoutCheckingTheCertificate() async throws {
@@ -65,7 +66,7 @@ import Testing
         let stack = try AdoptionStack()
         let source = RotatingCredentials(stale: stack.credentials.withPassword("rotated-away"), current: stack.credentials)
         let client = try DatabaseClient(
-            credentials: source, tls: .verifyFull(rootCertificatePath: try #require(stack.postgres["PGSSLROOTCERT"])),
+            credentials: source, tls: .verifyFull(.file(path: try #require(stack.postgres["PGSSLROOTCERT"]))),
             logger: Logger(label: "test"))
         let one = try await client.withConnection { connection in
             try await connection.query("SELECT 1", logger: connection.logger).collect().count
@@ -73,18 +74,6 @@ import Testing
         await client.close()
         #expect(one == 1)
         #expect(await source.refreshes == 1)
-    }
-
-    private func makeUnrelatedCertificateAuthority() throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appending(path: "other-ca-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let certificate = folder.appending(path: "ca.crt").path
-        let result = try run("/usr/bin/openssl", [
-            "req", "-x509", "-new", "-nodes", "-days", "1", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
-            "-subj", "/CN=unrelated test CA", "-keyout", folder.appending(path: "ca.key").path, "-out", certificate,
-        ])
-        guard result.status == 0 else { throw CommandFailed(command: "openssl req", result: result) }
-        return certificate
     }
 }
 

@@ -21,7 +21,7 @@ import Testing
         #expect(try stack.psql("SELECT user_id, full_name, email, address FROM users WHERE user_id IN ('user0011', 'user0015') ORDER BY user_id")
             == expected.map { "\($0.userId)|\($0.fullName)|\($0.email)|\($0.address)" })
         #expect(result.stderr.contains("22001"), "the write failure names PostgreSQL's error")
-        #expect(result.stderr.contains("TLS verify-full"), "env.json's PGSSLROOTCERT makes it verify the server")
+        #expect(result.stderr.contains("TLS verify-full"), "env.json's DATABASE_CA_BUNDLE_PARAMETER_NAME makes it verify the server")
         for user in expected {
             #expect(!result.stderr.contains(user.cardNumber))
             #expect(result.stderr.contains(user.maskedCardNumber))
@@ -64,24 +64,9 @@ import Testing
         #expect(attributes["email"] == FakeUser(userId: "user0002").email)
     }
 
-    @Test func withoutARootCertificateItStillUsesTLSAndSaysItDoesNotVerify() throws {
-        let stack = try AdoptionStack()
-        try migrate(stack)
-        let result = try stack.invoke("UserCreator", event: try fixture("UserCreator/valid-batch.json").text,
-                                      environment: ["PGSSLROOTCERT": ""])
-        #expect(result.status == 0, "\(result.stderr)")
-        #expect(try failures(result).isEmpty)  // the server only accepts TLS, so this connection was TLS
-        #expect(result.stderr.contains("certificate NOT verified"))
-    }
-
     @Test func aWrongRootCertificateFailsEveryRecordInsteadOfConnectingUnverified() throws {
         let stack = try AdoptionStack()
-        let otherCA = FileManager.default.temporaryDirectory.appending(path: "other-ca-\(UUID().uuidString).crt").path
-        let made = try run("/usr/bin/openssl", [
-            "req", "-x509", "-new", "-nodes", "-days", "1", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
-            "-subj", "/CN=unrelated", "-keyout", "/dev/null", "-out", otherCA,
-        ])
-        try #require(made.status == 0, "\(made.stderr)")
+        let otherCA = try makeUnrelatedCertificateAuthority()
         let event = try fixture("UserCreator/valid-batch.json")
 
         let result = try stack.invoke("UserCreator", event: event.text, environment: ["PGSSLROOTCERT": otherCA])
