@@ -8,10 +8,14 @@ final class JSONTape {
     /// A null token after the document, standing for a value that is not there: as in Foundation, a
     /// `superDecoder(forKey:)` for a key the object lacks decodes null.
     let absentValue: Int
-    /// By object, for each large object a key was looked up in: the value of each of its keys. A small object is
+    /// By object, for each large object a key was looked up in: the value of each of its names. A small object is
     /// searched in place instead, which is cheaper than making and hashing a string per key.
-    // Only `firstValue` touches it, and never while calling out, so Swift's run-time exclusivity checks are off.
-    @exclusivity(unchecked) private var keyIndexes: [Int: [String: Int]] = [:]
+    // Only `firstValue` and `unescapedKey` touch these two, and never while calling out, so Swift's run-time
+    // exclusivity checks are off.
+    @exclusivity(unchecked) private var keyIndexes: [Int: [MemberName: Int]] = [:]
+    /// By key token, the unescaped text of each escaped key a small object's search has met, so that looking up
+    /// several fields of one object unescapes each such key once.
+    @exclusivity(unchecked) private var unescapedKeys: [Int: String] = [:]
 
     /// Above this many members, an object is looked up through `keyIndexes`.
     private static let searchLimit = 32
@@ -85,10 +89,11 @@ final class JSONTape {
 
     /// The value of `object`'s first member named `name`, or nil if it has none.
     ///
-    /// Repeated keys resolve to the first, as in Foundation. The search compares the raw key bytes with the
-    /// name's UTF-8, so unescaped keys (nearly all) are never made into strings.
+    /// Names are equal when their Unicode scalars are, after unescaping (see `MemberName`), whatever the object's
+    /// size, and repeated names resolve to the first, as in Foundation. A small object's search compares the raw
+    /// key bytes with the name's UTF-8, so unescaped keys (nearly all) are never made into strings.
     func firstValue(in object: Int, forKey name: String) -> Int? {
-        if count(at: object) > Self.searchLimit { return keyIndex(of: object)[name] }
+        if count(at: object) > Self.searchLimit { return keyIndex(of: object)[MemberName(name: name)] }
         var name = name
         return name.withUTF8 { name in
             bytes.withUnsafeBufferPointer { bytes in
@@ -97,7 +102,10 @@ final class JSONTape {
                     for _ in 0..<Int(tokens[object].length) {
                         let token = tokens[key]
                         if token.hasEscapes {
-                            if string(at: key).utf8.elementsEqual(name) { return key + 1 }
+                            // Unescaping never lengthens a key, so one shorter than the name cannot match.
+                            if token.length >= name.count, unescapedKey(at: key).utf8.elementsEqual(name) {
+                                return key + 1
+                            }
                         } else if token.length == name.count {
                             let start = Int(token.start)
                             if name.indices.allSatisfy({ bytes[start + $0] == name[$0] }) { return key + 1 }
@@ -110,16 +118,23 @@ final class JSONTape {
         }
     }
 
-    private func keyIndex(of object: Int) -> [String: Int] {
-        if let valueByKey = keyIndexes[object] { return valueByKey }
-        var valueByKey: [String: Int] = [:]
-        valueByKey.reserveCapacity(count(at: object))
+    private func unescapedKey(at key: Int) -> String {
+        if let text = unescapedKeys[key] { return text }
+        let text = string(at: key)
+        unescapedKeys[key] = text
+        return text
+    }
+
+    private func keyIndex(of object: Int) -> [MemberName: Int] {
+        if let valueByName = keyIndexes[object] { return valueByName }
+        var valueByName: [MemberName: Int] = [:]
+        valueByName.reserveCapacity(count(at: object))
         for member in members(of: object) {
-            // The first of repeated keys wins, as in Foundation.
-            let key = string(at: member.key)
-            if valueByKey[key] == nil { valueByKey[key] = member.value }
+            // The first of repeated names wins, as in a small object's search.
+            let name = MemberName(name: string(at: member.key))
+            if valueByName[name] == nil { valueByName[name] = member.value }
         }
-        keyIndexes[object] = valueByKey
-        return valueByKey
+        keyIndexes[object] = valueByName
+        return valueByName
     }
 }

@@ -8,11 +8,18 @@ struct KeyedJSONDecodingContainer<Key: CodingKey>: KeyedDecodingContainerProtoco
 
     var codingPath: [any CodingKey] { path.keys }
 
+    /// Each name once, at its first member, in document order.
+    ///
+    /// A key is a `String`, and two canonically equivalent names (`"\u00e9"`, `"e\u0301"`) are one `String`: a
+    /// `[String: _]`, which Swift decodes by assigning each of `allKeys` in turn, cannot hold both. So a name
+    /// canonically equivalent to an earlier one is left out, and such a dictionary gets the first member, as it
+    /// does for a repeated name, at every object size. A type that knows both spellings can still decode each by
+    /// its key: lookups compare scalars (see `MemberName`).
     var allKeys: [Key] {
-        tape.members(of: object).compactMap { member in
+        var listed = Set<String>()
+        return tape.members(of: object).compactMap { member in
             let name = tape.string(at: member.key)
-            // A repeated key is listed once, like the key of a dictionary.
-            guard value(forName: name) == member.value else { return nil }
+            guard listed.insert(name).inserted else { return nil }
             return Key(stringValue: name)
         }
     }

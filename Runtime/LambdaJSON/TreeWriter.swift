@@ -64,6 +64,9 @@ struct TreeWriter {
         }
     }
 
+    // Keys are compared as the escaped bytes in `text`, with the decoder's rule (`MemberName`): escaping is a
+    // function of each UTF-8 byte, so two keys' escaped bytes are equal exactly when their Unicode scalars are.
+    // Canonically equivalent keys (`"\u00e9"`, `"e\u0301"`) are two members, as they are to the decoder.
     private func hasRepeatedKeys(_ object: Int) -> Bool {
         if nodes[object].childCount > Self.pairwiseKeyCheckLimit {
             var seen = Set<[UInt8]>()
