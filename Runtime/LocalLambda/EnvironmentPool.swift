@@ -93,6 +93,8 @@ actor EnvironmentPool {
         creating += 1
         defer { creating -= 1 }
         let sandbox = try await makeEnvironment(environments.isEmpty && creating == 1)
+        // Shut down while its Runtime API started: it must not start a runtime nobody would stop.
+        if isShutDown { await sandbox.shutDown() }
         environments.append((sandbox, true))
         return environments.count - 1
     }
