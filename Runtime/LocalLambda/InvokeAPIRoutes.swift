@@ -23,7 +23,8 @@ func invokeAPIRouter(for pools: [String: EnvironmentPool], region: String) -> Ro
         if let reason = invalidJSONReason(body.bytes) {
             return InvokeAPIError.invalidRequestContent(reason: reason).response(requestID: requestID)
         }
-        var invocation = InvocationRequest(payload: body.bytes)
+        // No payload at all (`aws lambda invoke` without `--payload`) reaches the function as `{}` on Lambda.
+        var invocation = InvocationRequest(payload: body.bytes.isEmpty ? Array("{}".utf8) : body.bytes)
         invocation.clientContext = request.headers[.lambda("X-Amz-Client-Context")].flatMap(decodedBase64)
         invocation.cognitoIdentity = request.headers[.lambda("X-Lambda-Local-Cognito-Identity")].flatMap(decodedBase64)
         let requestIDHeader: HTTPFields = [.lambda("X-Amzn-RequestId"): requestID]

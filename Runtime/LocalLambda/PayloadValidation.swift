@@ -3,7 +3,7 @@ import Foundation
 
 /// Why `payload` is not JSON, in the words Lambda's own message continues with; nil when it is JSON.
 /// An empty payload is no JSON either, but Lambda accepts it (the CLI sends one when `--payload` is left
-/// out), so it is passed on as it is.
+/// out) and the function gets `{}`.
 func invalidJSONReason(_ payload: [UInt8]) -> String? {
     guard !payload.isEmpty else { return nil }
     do {

@@ -73,6 +73,17 @@ import Testing
         }
     }
 
+    @Test func noPayloadReachesTheFunctionAsAnEmptyObject() async throws {
+        let log = CapturedLog()
+        let lambda = LocalLambda.probe(executable: Executables.echo, name: "Echo", invokeAPIPort: 0, log: log)
+        try await lambda.run { endpoints in
+            let client = RawHTTPClient(port: try #require(endpoints.invokeAPIPort))
+            let response = try await client.post(Self.invocations(of: "Echo"), body: "")
+            #expect(response.status == 200)
+            #expect(response.text == "{}")
+        }
+    }
+
     @Test func logTypeTailReturnsTheInvocationsLog() async throws {
         try await withInvokeAPI { client, _ in
             let response = try await client.post(
