@@ -40,5 +40,9 @@ public struct FunctionConfiguration: Sendable {
     }
 
     /// The ARN Lambda gives the function; the account is the one AWS's documentation and moto use.
-    public var arn: String { "arn:aws:lambda:\(region):123456789012:function:\(name)" }
+    public var arn: String { Self.arn(name: name, region: region) }
+
+    static func arn(name: String, region: String) -> String {
+        "arn:aws:lambda:\(region):123456789012:function:\(name)"
+    }
 }

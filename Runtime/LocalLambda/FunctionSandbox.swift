@@ -1,6 +1,6 @@
-/// One function's execution environment: its queue of invocations, its runtime process and the state of
-/// the Runtime API conversation with that process. One invocation at a time, first come first served, as
-/// in a Lambda execution environment.
+/// One execution environment of a function: its queue of invocations, its runtime process and the state
+/// of the Runtime API conversation with that process. One invocation at a time, first come first served,
+/// as in a Lambda execution environment; `EnvironmentPool` runs several side by side.
 ///
 /// An invocation is *started* when it leaves the queue (a cold start then has Lambda's 10 s init limit),
 /// *dispatched* when `/next` hands it to the runtime (its timeout and deadline run from then), and
@@ -9,10 +9,11 @@
 actor FunctionSandbox {
     let function: FunctionConfiguration
     private let log: PlatformLog
-    private let output: any LogSink
+    /// The runtime's output and the platform lines, kept per invocation for `X-Amz-Log-Type: Tail`.
+    private let output: InvocationLog
     private let callerEnvironment: [String: String]
     /// `127.0.0.1:PORT` once the Runtime API listens.
-    private var runtimeAPI: String?
+    private(set) var runtimeAPIAddress: String?
 
     private var queue: [Queued] = []
     private var current: Started?
@@ -29,21 +30,21 @@ actor FunctionSandbox {
 
     init(function: FunctionConfiguration, log: any LogSink, callerEnvironment: [String: String]) {
         self.function = function
-        self.log = PlatformLog(sink: log, json: function.logFormat == "JSON")
-        self.output = log
+        self.output = InvocationLog(forwardingTo: log)
+        self.log = PlatformLog(sink: output, json: function.logFormat == "JSON")
         self.callerEnvironment = callerEnvironment
     }
 
     func listening(onRuntimeAPI address: String) {
-        runtimeAPI = address
+        runtimeAPIAddress = address
     }
 
     // MARK: The caller's side
 
-    func invoke(_ request: InvocationRequest) async -> InvocationResult {
-        if isShutDown { return Self.unavailable.result(requestID: Identifiers.requestID()) }
+    func invoke(_ request: InvocationRequest, requestID: String = Identifiers.requestID()) async -> InvocationResult {
+        if isShutDown { return Self.unavailable.result(requestID: requestID) }
         return await withCheckedContinuation { continuation in
-            queue.append(Queued(id: Identifiers.requestID(), request: request, continuation: continuation))
+            queue.append(Queued(id: requestID, request: request, continuation: continuation))
             startNextIfIdle()
         }
     }
@@ -130,7 +131,7 @@ actor FunctionSandbox {
         if let current { finish(current, with: .error(Self.unavailable)) }
     }
 
-    private static let unavailable = FunctionError(type: "Runtime.Unavailable", message: "the emulator is shutting down")
+    static let unavailable = FunctionError(type: "Runtime.Unavailable", message: "the emulator is shutting down")
 
     /// Drops a parked poll: its connection is closed without an answer, as when Lambda goes away.
     private func disconnectPoll() {
@@ -153,6 +154,7 @@ actor FunctionSandbox {
             coldStart: coldStart,
             timer: function.executable == nil
                 ? nil : timer(seconds: RuntimeAPILimits.initSeconds, for: queued.id, dispatched: false))
+        output.startRecording()
         log.start(requestID: queued.id)
         if coldStart, let failure = startRuntime() {
             finish(current!, with: .error(failure))
@@ -172,7 +174,7 @@ actor FunctionSandbox {
 
     /// Starts the runtime; the error the invocation gets when it cannot be started.
     private func startRuntime() -> FunctionError? {
-        guard let executable = function.executable, let runtimeAPI else { return nil }
+        guard let executable = function.executable, let runtimeAPI = runtimeAPIAddress else { return nil }
         runtimeGeneration += 1
         let generation = runtimeGeneration
         let environment = RuntimeEnvironment.variables(
@@ -266,7 +268,7 @@ actor FunctionSandbox {
         // A runtime that never became ready spent all the time so far initialising.
         let initDurationMs = started.coldStart
             ? started.initDurationMs ?? Clock.milliseconds(since: started.startedAt) : nil
-        let result: InvocationResult
+        var result: InvocationResult
         let reportStatus: PlatformLog.Report.Status
         switch outcome {
         case .response(let payload, let contentType):
@@ -281,6 +283,7 @@ actor FunctionSandbox {
             durationMs: Clock.milliseconds(since: started.dispatchedAt ?? started.startedAt),
             initDurationMs: initDurationMs, memorySizeMB: function.memoryMB,
             maxMemoryUsedMB: lastPeakMemoryMB, status: reportStatus))
+        result.logTail = output.stopRecording()
         started.queued.continuation.resume(returning: result)
         startNextIfIdle()
     }

@@ -24,6 +24,9 @@ public struct InvocationResult: Sendable {
     public let contentType: String
     /// The error type (`Function.X`, `Runtime.X`, `Sandbox.Timedout`) when the invocation failed.
     public let functionError: String?
+    /// The last 4 KB of the invocation's log (START to REPORT and the runtime's output in between), as
+    /// Lambda returns it for `X-Amz-Log-Type: Tail`.
+    public internal(set) var logTail: [UInt8] = []
 
     public var succeeded: Bool { functionError == nil }
 }

@@ -31,7 +31,7 @@ extension HTTPField.Name {
     static func lambda(_ name: String) -> Self { Self(name)! }
 }
 
-/// A JSON error body in the shape both AWS APIs use.
+/// A Runtime API refusal: a JSON error body in the shape the RIE answers with.
 func errorResponse(status: Int, type: String, message: String, headers: HTTPFields = [:]) -> Response {
     var headers = headers
     headers[.contentType] = "application/json"

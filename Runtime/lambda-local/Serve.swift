@@ -14,14 +14,23 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .customLong("function"), help: "A function to serve (repeat for more).")
     var functions: [String]
 
+    @Option(help: ArgumentHelp(
+        "How many execution environments (runtime processes) each function may run at once.",
+        discussion: "A synchronous invocation beyond them gets 429 TooManyRequestsException, as a function "
+            + "at its concurrency limit does on Lambda (whose account default is 1000)."))
+    var maxEnvironments = 10
+
     @OptionGroup var options: FunctionOptions
 
     func validate() throws {
         guard !functions.isEmpty else { throw ValidationError("name at least one --function") }
+        guard maxEnvironments >= 1 else { throw ValidationError("--max-environments must be at least 1") }
     }
 
     func run() async throws {
-        let emulator = LocalLambda(functions: try await options.functions(functions), invokeAPIPort: port)
+        let emulator = LocalLambda(
+            functions: try await options.functions(functions), invokeAPIPort: port,
+            maximumEnvironments: maxEnvironments)
         try await emulator.run { endpoints in
             FileDescriptorSink.standardError.write(line: "lambda-local: Invoke API on http://127.0.0.1:\(endpoints.invokeAPIPort ?? port)"
                 + " for \(functions.joined(separator: ", "))")

@@ -46,13 +46,14 @@ extension LocalLambda {
     static func probe(
         executable: String? = Executables.probe, name: String = "RuntimeProbe", variables: [String: String] = [:],
         timeoutSeconds: Int = 20, memoryMB: Int = 128, logFormat: String? = nil, runtimeAPIPort: Int = 0,
-        invokeAPIPort: Int? = nil, log: CapturedLog
+        invokeAPIPort: Int? = nil, maximumEnvironments: Int = 10, log: CapturedLog
     ) -> LocalLambda {
         LocalLambda(
             functions: [FunctionConfiguration(
                 name: name, executable: executable, variables: variables, timeoutSeconds: timeoutSeconds,
                 memoryMB: memoryMB, logFormat: logFormat, runtimeAPIPort: runtimeAPIPort)],
-            invokeAPIPort: invokeAPIPort, log: log, callerEnvironment: ProcessInfo.processInfo.environment)
+            invokeAPIPort: invokeAPIPort, maximumEnvironments: maximumEnvironments, log: log,
+            callerEnvironment: ProcessInfo.processInfo.environment)
     }
 
     func invoke(_ function: String = "RuntimeProbe", json: String, clientContext: String? = nil,
