@@ -89,26 +89,23 @@ import Testing
     }
 
     @Test func deleteSucceedsEvenWhenTheDatabaseCouldNotBeSetUp() async throws {
-        let responder = RecordingResponder()
-        let handler = RdsSeederHandler(schema: UnavailableSchemaStore(reason: "PGSSLMODE=verify-full needs a CA"),
-                                       responder: responder)
-
-        _ = try await handler.invoke(fixture: "RdsSeeder/cloudformation-delete.json")
-
-        let response = try RuntimeJSON.decode(Response.self, from: try #require(responder.requests.first).body)
+        let response = try await answerWithoutDatabase("RdsSeeder/cloudformation-delete.json")
         #expect(response.status == .success)
     }
 
     @Test func updateWithTheDatabaseNotSetUpAnswersFailedWithTheInitError() async throws {
+        let response = try await answerWithoutDatabase("RdsSeeder/cloudformation-update.json")
+        #expect(response.status == .failed)
+        #expect(response.reason?.contains("database unavailable: PGSSLMODE=verify-full needs a CA") == true)
+    }
+
+    /// What RdsSeeder answers `fixture` with when main.swift could not set up the database at init.
+    private func answerWithoutDatabase(_ fixture: String) async throws -> Response {
         let responder = RecordingResponder()
         let handler = RdsSeederHandler(schema: UnavailableSchemaStore(reason: "PGSSLMODE=verify-full needs a CA"),
                                        responder: responder)
-
-        _ = try await handler.invoke(fixture: "RdsSeeder/cloudformation-update.json")
-
-        let response = try RuntimeJSON.decode(Response.self, from: try #require(responder.requests.first).body)
-        #expect(response.status == .failed)
-        #expect(response.reason?.contains("database unavailable: PGSSLMODE=verify-full needs a CA") == true)
+        _ = try await handler.invoke(fixture: fixture)
+        return try RuntimeJSON.decode(Response.self, from: try #require(responder.requests.first).body)
     }
 
     /// CloudFormation sends an Update only when a property changes: the template's SchemaRevision must
