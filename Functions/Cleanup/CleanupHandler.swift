@@ -4,8 +4,11 @@ import PetDomain
 /// Removes a discontinued food: its picture first, then its item, so that a failure between the two
 /// leaves the item (and with it the picture's key) for the retry to find.
 ///
-/// The picture is the one the event names, or else the one the item points at. Every step tolerates
-/// what an earlier delivery already did, so a second delivery succeeds and reports what it found absent.
+/// The picture is the one the event names, or else the one the item points at. A key outside the food
+/// pictures' prefix is refused (logged, kept, and the item still removed): the event comes from another
+/// service, and the function's role may delete only there anyway, so trying would fail the whole event.
+/// Every step tolerates what an earlier delivery already did, so a second delivery succeeds and reports
+/// what it found absent.
 struct CleanupHandler<Catalog: FoodCatalog, Images: FoodImageStore>: LambdaHandler {
     let catalog: Catalog
     let images: Images
@@ -18,7 +21,12 @@ struct CleanupHandler<Catalog: FoodCatalog, Images: FoodImageStore>: LambdaHandl
             imageKey = try await catalog.food(id: foodID)?.image
         }
         var summary = CleanupSummary(status: .cleaned, foodID: foodID, imageKey: imageKey)
-        if let imageKey {
+        if let imageKey, !FoodImageKeys.isFoodImage(imageKey) {
+            context.logger.warning("image key outside \(FoodImageKeys.prefix): not deleting it", metadata: [
+                "food_id": "\(foodID)", "image_key": "\(imageKey)",
+            ])
+            summary.image = .refused
+        } else if let imageKey {
             if try await images.exists(imageKey) {
                 try await images.delete(imageKey)
                 summary.image = .deleted
@@ -44,6 +52,8 @@ struct CleanupSummary: Codable, Equatable, Sendable {
         case deleted, absent
         /// Neither the event nor the item named a picture.
         case unknown
+        /// The key named is not a food picture's (outside `FoodImageKeys.prefix`); it was left alone.
+        case refused
     }
 
     var status: Status

@@ -47,7 +47,7 @@ struct FoodItemChanged: PetfoodEventDetail, Equatable {
     }
 
     /// Where the platform expects the food's picture: `images/petfood/<slug of its name>.jpg`.
-    var imageKey: String { "images/petfood/\(Self.slug(foodName.isEmpty ? foodID : foodName)).jpg" }
+    var imageKey: String { "\(FoodImageKeys.prefix)\(Self.slug(foodName.isEmpty ? foodID : foodName)).jpg" }
 
     /// Lower case, each run of characters other than ASCII letters and digits one `-`, none at the ends.
     static func slug(_ text: String) -> String {

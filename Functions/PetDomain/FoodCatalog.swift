@@ -36,6 +36,16 @@ public struct FoodNotFound: Error, Equatable, CustomStringConvertible {
 }
 
 /// The bucket of food pictures.
+/// Where the platform keeps food pictures: ImageGenerator writes `images/petfood/<slug>.jpg`, Cleanup
+/// deletes nothing else, and the template grants the S3 object actions on this prefix only.
+public enum FoodImageKeys {
+    public static let prefix = "images/petfood/"
+
+    public static func isFoodImage(_ key: String) -> Bool {
+        key.hasPrefix(prefix) && key.count > prefix.count
+    }
+}
+
 public protocol FoodImageStore: Sendable {
     func exists(_ key: String) async throws -> Bool
     func put(_ key: String, bytes: [UInt8], contentType: String, metadata: [String: String]) async throws

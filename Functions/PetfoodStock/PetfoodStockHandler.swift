@@ -7,9 +7,12 @@ import PetDomain
 /// service, delivered by an EventBridge rule directly or through an SQS queue (whose message bodies are
 /// the EventBridge events).
 ///
-/// Directly, a failed order fails the invocation (EventBridge retries it, then its dead-letter queue has
-/// it); through SQS, a failed order fails only its own message. Other kinds of events are logged and
-/// ignored.
+/// Directly, a failed order fails the invocation. EventBridge invokes asynchronously, so its own retries
+/// and its rule's dead-letter queue cover only handing the event to Lambda; once Lambda has it, a failure
+/// gets Lambda's async retries and then goes to the function's on-failure queue (template.yaml,
+/// `PetfoodStockFailureQueue`, with the event in `requestPayload`). Through SQS, a failed order fails only
+/// its own message, which the queue redelivers and then moves to its dead-letter queue. Other kinds of
+/// events are logged and ignored.
 struct PetfoodStockHandler<Ledger: StockLedger>: LambdaHandler {
     let keeper: StockKeeper<Ledger>
 

@@ -16,7 +16,9 @@ struct StockKeeper<Ledger: StockLedger>: Sendable {
     /// Attempts and backoff (exponential, full jitter) for orders that lost a race; only its pacing is used,
     /// since a lost race is an outcome here, not an error.
     var retry = RetryPolicy(maxAttempts: 30, baseDelay: .milliseconds(10), maxDelay: .milliseconds(500))
-    /// How long an order's record stays: EventBridge retries a failed delivery for up to 24 hours.
+    /// How long an order's record stays: longer than any redelivery of an applied order (EventBridge retries
+    /// handing it to Lambda for up to an hour, Lambda's async retries last up to 6 hours). A failed order
+    /// records nothing, so redriving it from the on-failure queue later applies it once.
     var recordLifetime: Duration = .seconds(24 * 60 * 60)
 
     static var lowStockThreshold: Int { 10 }

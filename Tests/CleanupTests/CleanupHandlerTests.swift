@@ -1,4 +1,5 @@
 @testable import Cleanup
+import LambdaEvents
 import LambdaTesting
 import PetDomain
 import PetDomainTesting
@@ -50,6 +51,26 @@ struct CleanupHandlerTests {
         #expect(summary == CleanupSummary(status: .cleaned, foodID: Self.hay.id, imageKey: nil, image: .unknown,
                                           item: .deleted))
         #expect(await images.deletions.isEmpty)
+    }
+
+    /// The role may delete only under images/petfood/ (template.yaml); a key elsewhere is left alone, logged,
+    /// and the event still succeeds with its item removed, rather than failing on AccessDenied.
+    @Test(arguments: ["s3://petfood-images/orders/invoice.pdf", "images/petfood/", "images/petfoods/a.jpg",
+                      "https://d1234.cloudfront.net/index.html"])
+    func aPictureOutsideTheFoodImagesIsRefusedAndTheItemStillRemoved(imagePath: String) async throws {
+        let catalog = InMemoryFoodCatalog([Self.treats])
+        let outside = try #require(ItemDiscontinued.key(fromImagePath: imagePath))
+        let images = InMemoryFoodImageStore(keys: [outside, Self.treats.image!])
+        let event = try Fixtures.decode(JSONValue.self, "Cleanup/item-discontinued.json")
+            .setting("detail.metadata", to: ["image_path": .string(imagePath)])
+        let logs = LogCapture()
+        let summary = try await CleanupHandler(catalog: catalog, images: images)
+            .invoke(bytes: try RuntimeJSON.encode(event), context: .test(logger: logs.logger()))
+        #expect(summary == CleanupSummary(status: .cleaned, foodID: Self.treats.id, imageKey: outside,
+                                          image: .refused, item: .deleted))
+        #expect(await images.deletions.isEmpty)
+        #expect(await catalog.items.isEmpty)
+        #expect(logs.records.contains { $0.level == .warning && $0.metadata["image_key"] == outside })
     }
 
     @Test(arguments: [

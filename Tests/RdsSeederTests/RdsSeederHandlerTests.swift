@@ -88,6 +88,40 @@ import Testing
         #expect(store.calls == 0)
     }
 
+    @Test func deleteSucceedsEvenWhenTheDatabaseCouldNotBeSetUp() async throws {
+        let response = try await answerWithoutDatabase("RdsSeeder/cloudformation-delete.json")
+        #expect(response.status == .success)
+    }
+
+    @Test func updateWithTheDatabaseNotSetUpAnswersFailedWithTheInitError() async throws {
+        let response = try await answerWithoutDatabase("RdsSeeder/cloudformation-update.json")
+        #expect(response.status == .failed)
+        #expect(response.reason?.contains("database unavailable: PGSSLMODE=verify-full needs a CA") == true)
+    }
+
+    /// What RdsSeeder answers `fixture` with when main.swift could not set up the database at init.
+    private func answerWithoutDatabase(_ fixture: String) async throws -> Response {
+        let responder = RecordingResponder()
+        let handler = RdsSeederHandler(schema: UnavailableSchemaStore(reason: "PGSSLMODE=verify-full needs a CA"),
+                                       responder: responder)
+        _ = try await handler.invoke(fixture: fixture)
+        return try RuntimeJSON.decode(Response.self, from: try #require(responder.requests.first).body)
+    }
+
+    /// CloudFormation sends an Update only when a property changes: the template's SchemaRevision must
+    /// name the newest migration, so adding one without changing it fails here, before a deploy skips it.
+    @Test func theTemplatesSchemaRevisionNamesTheNewestMigration() throws {
+        let template = try String(
+            contentsOf: try Fixtures.packageRoot().appending(path: "template.yaml"), encoding: .utf8)
+        let revisions = template.split(separator: "\n").compactMap { line -> String? in
+            let words = line.split(separator: " ")
+            guard words.count == 2, words[0] == "SchemaRevision:" else { return nil }
+            return String(words[1])
+        }
+        let newest = try #require(Migration.petStore.last).label
+        #expect(revisions == [newest], "set RdsSeed's SchemaRevision in template.yaml to \(newest)")
+    }
+
     @Test func failedMigrationAnswersFailedWithTheReason() async throws {
         let responder = RecordingResponder()
         let logs = LogCapture()
