@@ -2,7 +2,7 @@
 stack (the request log in RECORD_DIR, see scripts/local-stack) against the actions its role is granted
 (scripts/testing/iam_grants.py). Run by scripts/check-iam-actions with .tools/sam's python.
 
-  check_iam_actions.py REPO RECORD_DIR
+  check_iam_actions.py REPO TEMPLATE RECORD_DIR
 
 Verdicts, one row per action:
   ok            granted and performed, every resource inside the grant
@@ -125,12 +125,14 @@ def rows_for(function, performed, covered):
 
 def resource_verdict(grants, counts):
     """(verdict, passed) for the resources one granted action was performed on."""
-    outside, other_values = [], set()
+    outside, other_values, unresolved = [], set(), set()
     for resource in counts:
         if resource == "*":
             continue  # a request that names no resource (none here: every call above names one)
         grant_resources = [granted for grant in grants for granted in grant.resources]
-        if any(granted.exact.match(resource) for granted in grant_resources):
+        exact = [granted for granted in grant_resources if granted.exact.match(resource)]
+        if exact:
+            unresolved.update(parameter for granted in exact for parameter in granted.unresolved)
             continue
         loose = [granted for granted in grant_resources if granted.loose.match(resource)]
         if loose:
@@ -139,10 +141,13 @@ def resource_verdict(grants, counts):
             outside.append(short(resource))
     if outside:
         return f"FAIL resource outside the grant: {', '.join(outside)}", False
+    notes = []
     if other_values:
-        return (f"ok (some with another value of {', '.join(sorted(other_values))} than the local stack's, "
-                "as a test configured it)"), True
-    return "ok", True
+        notes.append(f"some with another value of {', '.join(sorted(other_values))} than the local stack's, "
+                     "as a test configured it")
+    if unresolved:
+        notes.append(f"{', '.join(sorted(unresolved))}: no value in env.json, matched by what the template allows")
+    return "ok" + (f" ({'; '.join(notes)})" if notes else ""), True
 
 
 def print_table(name, rows):
@@ -156,9 +161,9 @@ def print_table(name, rows):
 
 
 def main():
-    repo, record_dir = sys.argv[1:3]
+    repo, template, record_dir = sys.argv[1:4]
     environment, performed, others = performed_requests(record_dir)
-    functions = iam_grants.functions(os.path.join(repo, "template.yaml"), environment, repo)
+    functions = iam_grants.functions(template, environment, repo)
     totals = defaultdict(int)
     for name, function in functions.items():
         rows = rows_for(function, performed.get(name, []), covered=name in environment)

@@ -59,6 +59,7 @@ class Resource:
         self.loose = re.compile("".join(
             iam_pattern(text) if kind == "text" else allowed for kind, text, _, allowed in pieces) + r"\Z")
         self.parameters = [text for kind, text, _, _ in pieces if kind != "text"]
+        self.unresolved = [text for kind, text, value, _ in pieces if kind != "text" and value is None]
 
 
 def iam_pattern(text):
