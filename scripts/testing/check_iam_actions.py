@@ -10,7 +10,17 @@ Verdicts, one row per action:
   excluded      granted for the Lambda service, not for the function's code (logs, tracing, network
                 interfaces, the SQS poller, destinations): said so with the reason, never performed by the code
   uncovered     the local stack does not run the function, so no test says what it needs
+
+Which tests' requests count (Tests/FunctionIntegrationTests, run by scripts/test-integration): each suite
+runs its function's binary through lambda-local with env.json, so under that function's key:
+StatusUpdater-, UserCreator- (which also runs RdsSeeder to migrate), RdsSeeder-, TrafficGenerator-,
+PetfoodStock-, ImageGenerator- and CleanupIntegrationTests. Not counted: the tests' own setup and checks
+(Parameters' key), PetfoodStockConcurrencyTests (PetfoodStock against a moto of its own,
+scripts/testing/moto-serial.py: the same transaction as PetfoodStockIntegrationTests), ImageGenerator's
+DynamoDBFoodCatalog called in-process by its last test (the harness's key: the binary's UpdateItem is counted
+in the other tests), PetDatabaseIntegrationTests (PostgreSQL only).
 """
+import datetime
 import json
 import os
 import re
@@ -127,8 +137,6 @@ def resource_verdict(grants, counts):
     """(verdict, passed) for the resources one granted action was performed on."""
     outside, other_values, unresolved = [], set(), set()
     for resource in counts:
-        if resource == "*":
-            continue  # a request that names no resource (none here: every call above names one)
         grant_resources = [granted for grant in grants for granted in grant.resources]
         exact = [granted for granted in grant_resources if granted.exact.match(resource)]
         if exact:
@@ -163,6 +171,8 @@ def print_table(name, rows):
 def main():
     repo, template, record_dir = sys.argv[1:4]
     environment, performed, others = performed_requests(record_dir)
+    started = datetime.datetime.fromtimestamp(os.path.getmtime(os.path.join(record_dir, "env.json")))
+    print(f"requests since the local stack started at {started:%Y-%m-%d %H:%M:%S}, from {record_dir}")
     functions = iam_grants.functions(template, environment, repo)
     totals = defaultdict(int)
     for name, function in functions.items():
