@@ -90,7 +90,7 @@ def short(resource):
     return re.sub(r"^arn:aws:[a-z0-9-]+:[a-z0-9-]*:(\d{12})?:", "", resource)
 
 
-def rows_for(function, performed, covered):
+def rows_for(function, performed, covered, named):
     """[(action, granted, performed, verdict, passed)] for one function; passed is True, False or None."""
     by_action = defaultdict(list)
     for grant in function.grants:
@@ -121,7 +121,7 @@ def rows_for(function, performed, covered):
             else:
                 rows.append((action, granted, "", f"excluded: {' / '.join(sorted(reasons))}", None))
         else:
-            rows.append((action, granted, done, *resource_verdict(grants, counts)))
+            rows.append((action, granted, done, *resource_verdict(grants, counts, named)))
     unmatched = defaultdict(int)
     for call in performed:
         if call not in matched:
@@ -133,8 +133,20 @@ def rows_for(function, performed, covered):
     return rows
 
 
-def resource_verdict(grants, counts):
-    """(verdict, passed) for the resources one granted action was performed on."""
+def loose_match(granted, resource, named):
+    """None when `resource` is outside the grant whatever the parameters; else the variables whose env.json
+    values the parameters would need to take, which rules the match out (the CA bundle parameter is not
+    "another SecretParameterName"): [] is a match."""
+    match = granted.loose.match(resource)
+    if not match:
+        return None
+    return [named[match.group(group)] for group, (_, value) in granted.groups.items()
+            if match.group(group) != value and match.group(group) in named]
+
+
+def resource_verdict(grants, counts, named):
+    """(verdict, passed) for the resources one granted action was performed on; `named`: env.json's
+    values, each with the variable that holds it."""
     outside, other_values, unresolved = [], set(), set()
     for resource in counts:
         grant_resources = [granted for grant in grants for granted in grant.resources]
@@ -142,11 +154,12 @@ def resource_verdict(grants, counts):
         if exact:
             unresolved.update(parameter for granted in exact for parameter in granted.unresolved)
             continue
-        loose = [granted for granted in grant_resources if granted.loose.match(resource)]
-        if loose:
-            other_values.update(parameter for granted in loose for parameter in granted.parameters)
+        loose = [(granted, loose_match(granted, resource, named)) for granted in grant_resources]
+        if any(taken == [] for _, taken in loose):
+            other_values.update(parameter for granted, taken in loose if taken == [] for parameter in granted.parameters)
         else:
-            outside.append(short(resource))
+            taken = sorted({variable for _, variables in loose for variable in variables or []})
+            outside.append(short(resource) + (f" (what {', '.join(taken)} names)" if taken else ""))
     if outside:
         return f"FAIL resource outside the grant: {', '.join(outside)}", False
     notes = []
@@ -174,9 +187,11 @@ def main():
     started = datetime.datetime.fromtimestamp(os.path.getmtime(os.path.join(record_dir, "env.json")))
     print(f"requests since the local stack started at {started:%Y-%m-%d %H:%M:%S}, from {record_dir}")
     functions = iam_grants.functions(template, environment, repo)
+    named = {value: variable for section in environment.values() for variable, value in section.items()
+             if isinstance(value, str) and not variable.startswith("AWS_")}
     totals = defaultdict(int)
     for name, function in functions.items():
-        rows = rows_for(function, performed.get(name, []), covered=name in environment)
+        rows = rows_for(function, performed.get(name, []), covered=name in environment, named=named)
         print_table(name, rows)
         for *_, passed in rows:
             totals[{True: "passed", False: "failed", None: "not checked"}[passed]] += 1

@@ -5,7 +5,8 @@ moto's copy of AWS's managed policies), and any AWS::IAM::Policy attached to the
 A granted resource is matched in two ways. `exact`: with the values the local stack gives the template's
 parameters, learnt from env.json (a variable that is `!Ref X` in the template has X's value there).
 `loose`: with any value a parameter allows (its AllowedPattern or AllowedValues), since a test may run a
-function with another value, as another deployment would (RdsSeeder on a scratch secret parameter).
+function with another value, as another deployment would (RdsSeeder on a scratch secret parameter); but
+never with a value that env.json gives another variable (that resource is another grant's, or none's).
 """
 import fnmatch
 import glob
@@ -56,8 +57,12 @@ class Resource:
         self.exact = re.compile("".join(
             iam_pattern(text) if kind == "text" else re.escape(value) if value is not None else allowed
             for kind, text, value, allowed in pieces) + r"\Z")
+        # Each parameter's part is a named group, so that a loose match can tell which value filled it.
         self.loose = re.compile("".join(
-            iam_pattern(text) if kind == "text" else allowed for kind, text, _, allowed in pieces) + r"\Z")
+            iam_pattern(text) if kind == "text" else f"(?P<p{index}>{allowed})"
+            for index, (kind, text, _, allowed) in enumerate(pieces)) + r"\Z")
+        self.groups = {f"p{index}": (text, value) for index, (kind, text, value, _) in enumerate(pieces)
+                       if kind != "text"}
         self.parameters = [text for kind, text, _, _ in pieces if kind != "text"]
         self.unresolved = [text for kind, text, value, _ in pieces if kind != "text" and value is None]
 
