@@ -5,7 +5,9 @@ Every request's signature is recomputed with botocore's SigV4Auth from the heade
 a mismatch, an unknown access key or a wrong scope gets 403, like AWS. The answer has Titan Image
 Generator's shape: {"images": ["<base64 PNG>"], "error": null}.
 
-  fake-bedrock.py [--access-key testing --secret-key testing]
+  fake-bedrock.py [--access-key testing --secret-key testing] [--request-log FILE]
+--request-log appends one JSON line per authenticated request, in scripts/testing/aws_request_log.py's
+format (access key id, bedrock:InvokeModel, the model's ARN), for scripts/check-iam-actions.
 Prints {"endpoint": "http://127.0.0.1:<port>"} when ready; serves until stdin closes.
 Control (unsigned): POST /_control/throttle?count=N  -> the next N invocations get 429 ThrottlingException
                     GET  /_control/stats             -> {"invocations": n, "last": {...}}
@@ -55,7 +57,7 @@ def expected_signature(handler, body, secret):
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     disable_nagle_algorithm = True
-    access_key = secret_key = None
+    access_key = secret_key = request_log = None
 
     def log_message(self, *args):
         pass
@@ -106,6 +108,7 @@ class Handler(BaseHTTPRequestHandler):
             throttled = State.throttle_remaining > 0
             if throttled:
                 State.throttle_remaining -= 1
+        self.record(key_id, unquote(parts[2]), 429 if throttled else 200)
         if throttled:
             return self.reply(429, {"message": "Too many requests, please wait before trying again."},
                               "ThrottlingException")
@@ -116,13 +119,25 @@ class Handler(BaseHTTPRequestHandler):
                 return self.reply(400, {"message": "Malformed input request"}, "ValidationException")
         self.reply(200, {"images": [base64.b64encode(tiny_png()).decode()], "error": None})
 
+    def record(self, key_id, model_id, status):
+        """The request as IAM authorises it: InvokeModel on the foundation model (authorisation comes before
+        throttling, so a throttled call counts too)."""
+        if self.request_log is None:
+            return
+        region = self.headers.get("Authorization", "").split("/")[2]
+        line = json.dumps({"accessKeyId": key_id, "service": "bedrock", "status": status, "actions": [
+            {"action": "bedrock:InvokeModel", "resource": f"arn:aws:bedrock:{region}::foundation-model/{model_id}"}]})
+        with State.lock, open(self.request_log, "a") as log:
+            log.write(line + "\n")
+
 
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--access-key", default="testing")
     parser.add_argument("--secret-key", default="testing")
+    parser.add_argument("--request-log")
     args = parser.parse_args()
-    Handler.access_key, Handler.secret_key = args.access_key, args.secret_key
+    Handler.access_key, Handler.secret_key, Handler.request_log = args.access_key, args.secret_key, args.request_log
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()

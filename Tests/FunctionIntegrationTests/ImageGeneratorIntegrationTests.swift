@@ -18,7 +18,12 @@ import Testing
 
     init() throws {
         stack = try CatalogStack()
-        bedrock = try ChildServer(command: [Paths.toolsPython, Paths.repositoryRoot + "/scripts/fake-bedrock.py"])
+        // The fake accepts ImageGenerator's own access key and logs its calls with the stack's AWS requests.
+        bedrock = try ChildServer(command: [
+            Paths.toolsPython, Paths.repositoryRoot + "/scripts/fake-bedrock.py",
+            "--access-key", stack.variables(for: "ImageGenerator")["AWS_ACCESS_KEY_ID"] ?? "testing",
+            "--request-log", stack.directory.appending(path: "aws-requests/bedrock.jsonl").path,
+        ])
         storage = stack.foodStorage(for: "ImageGenerator")
     }
 
