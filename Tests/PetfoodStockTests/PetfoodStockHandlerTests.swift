@@ -11,6 +11,7 @@ import LambdaTesting
 import PetDomainTesting
 @testable import PetfoodStock
 import Testing
+import LambdaSystem
 
 struct PetfoodStockHandlerTests {
     static let veggie = "F046a4eca"
