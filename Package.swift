@@ -109,7 +109,7 @@ let package = Package(
         .executableTarget(name: "RuntimeProbe", dependencies: ["LambdaSystem", "LambdaRuntime"], path: "Tests/RuntimeProbe",
                           swiftSettings: strict),
         // The pet food catalog's shared types and their AWS-backed stores (used by several functions).
-        .target(name: "PetDomain", dependencies: ["LambdaSystem", "LambdaEvents", "AWSClients", log], path: "Functions/PetDomain",
+        .target(name: "PetDomain", dependencies: ["LambdaSystem", "LambdaEvents", "AWSClients", log], path: "Functions/Shared/PetDomain",
                 swiftSettings: strict),
         .target(name: "PetDomainTesting", dependencies: ["PetDomain", "LambdaSystem", "LambdaEvents"], path: "Tests/PetDomainTesting",
                 swiftSettings: strict),
@@ -136,7 +136,7 @@ let package = Package(
         .testTarget(name: "LambdaRuntimeTests", dependencies: ["LambdaSystem", "LambdaRuntime", log],
                     path: "Tests/LambdaRuntimeTests", swiftSettings: strict),
         // PostgreSQL for RdsSeeder and UserCreator: credentials from the RDS secret, TLS, one kept connection.
-        .target(name: "PetDatabase", dependencies: ["AWSClients", "LambdaRuntime", postgres, log], path: "Functions/PetDatabase",
+        .target(name: "PetDatabase", dependencies: ["AWSClients", "LambdaRuntime", postgres, log], path: "Functions/Shared/PetDatabase",
                 swiftSettings: strict),
         .testTarget(name: "RdsSeederTests", dependencies: ["RdsSeeder", "LambdaTesting", "LambdaEvents"],
                     path: "Tests/RdsSeederTests", swiftSettings: strict),
