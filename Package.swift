@@ -4,6 +4,7 @@
 //   Runtime/    our Lambda runtime: the Runtime API loop, events, the AWS client layer, test helpers and
 //               the local emulator (`lambda-local`, a development tool never linked into a function).
 //   Functions/  one executable per Lambda function; each folder holds that function's logic only.
+//               Functions/Shared/ holds the libraries several functions use (PetDomain, PetDatabase).
 //   Tests/      one test target per concern.
 import PackageDescription
 
