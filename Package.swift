@@ -17,6 +17,8 @@ let log = Target.Dependency.product(name: "Logging", package: "swift-log")
 let hummingbird = Target.Dependency.product(name: "Hummingbird", package: "hummingbird")
 let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
 let postgres = Target.Dependency.product(name: "PostgresNIO", package: "postgres-nio")
+// PetDatabase configures PostgresNIO's TLS with NIOSSL's types itself.
+let nioSSL = Target.Dependency.product(name: "NIOSSL", package: "swift-nio-ssl")
 // What lambda-local imports of Hummingbird's own dependencies, declared rather than leaned on.
 let nioCore = Target.Dependency.product(name: "NIOCore", package: "swift-nio")
 let httpTypes = Target.Dependency.product(name: "HTTPTypes", package: "swift-http-types")
@@ -28,12 +30,12 @@ let unixSignals = Target.Dependency.product(name: "UnixSignals", package: "swift
 let functions: [(name: String, dependencies: [Target.Dependency])] = [
     ("Echo", ["LambdaRuntime"]),
     ("StatusUpdater", ["LambdaRuntime", "LambdaEvents", "LambdaJSON", "AWSClients"]),
-    ("PetfoodStock", ["LambdaSystem", "LambdaRuntime", "LambdaEvents", "LambdaJSON", "AWSClients", "PetDomain"]),
+    ("PetfoodStock", ["LambdaSystem", "LambdaRuntime", "LambdaEvents", "LambdaJSON", "AWSClients", "PetDomain", log]),
     ("Cleanup", ["LambdaRuntime", "LambdaEvents", "AWSClients", "PetDomain"]),
     ("ImageGenerator", ["LambdaSystem", "LambdaRuntime", "LambdaEvents", "LambdaJSON", "AWSClients", "PetDomain"]),
     ("TrafficGenerator", ["LambdaSystem", "LambdaRuntime", "LambdaEvents", "LambdaJSON", "AWSClients", "HTTPClient"]),
-    ("RdsSeeder", ["LambdaRuntime", "LambdaEvents", "PetDatabase", "AWSClients", "HTTPClient"]),
-    ("UserCreator", ["LambdaRuntime", "LambdaEvents", "PetDatabase", "AWSClients"]),
+    ("RdsSeeder", ["LambdaRuntime", "LambdaEvents", "PetDatabase", "AWSClients", "HTTPClient", postgres]),
+    ("UserCreator", ["LambdaRuntime", "LambdaEvents", "PetDatabase", "AWSClients", postgres]),
 ]
 
 let package = Package(
@@ -52,6 +54,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
@@ -114,14 +117,15 @@ let package = Package(
                 swiftSettings: strict),
         .target(name: "PetDomainTesting", dependencies: ["PetDomain", "LambdaSystem", "LambdaEvents"], path: "Tests/PetDomainTesting",
                 swiftSettings: strict),
-        .testTarget(name: "StatusUpdaterTests", dependencies: ["StatusUpdater", "LambdaTesting"],
+        .testTarget(name: "StatusUpdaterTests", dependencies: ["StatusUpdater", "LambdaTesting", "LambdaRuntime", "LambdaEvents"],
                     path: "Tests/StatusUpdaterTests", swiftSettings: strict),
         .testTarget(name: "PetfoodStockTests",
-                    dependencies: ["PetfoodStock", "LambdaTesting", "LambdaSystem", "AWSClients", "LambdaJSON", "PetDomainTesting", log],
+                    dependencies: ["PetfoodStock", "LambdaTesting", "LambdaSystem", "LambdaRuntime", "LambdaEvents", "AWSClients",
+                                   "LambdaJSON", "PetDomainTesting"],
                     path: "Tests/PetfoodStockTests", swiftSettings: strict),
-        .testTarget(name: "CleanupTests", dependencies: ["Cleanup", "LambdaTesting", "PetDomainTesting"],
+        .testTarget(name: "CleanupTests", dependencies: ["Cleanup", "LambdaTesting", "PetDomain", "PetDomainTesting"],
                     path: "Tests/CleanupTests", swiftSettings: strict),
-        .testTarget(name: "ImageGeneratorTests", dependencies: ["ImageGenerator", "LambdaTesting", "PetDomainTesting"],
+        .testTarget(name: "ImageGeneratorTests", dependencies: ["ImageGenerator", "LambdaTesting", "PetDomain", "PetDomainTesting"],
                     path: "Tests/ImageGeneratorTests", swiftSettings: strict),
         .testTarget(name: "FunctionIntegrationTests",
                     dependencies: ["LambdaSystem", "AWSClients", "HTTPClient", "LambdaEvents", "LambdaTesting", "ServerFixtures",
@@ -137,7 +141,7 @@ let package = Package(
         .testTarget(name: "LambdaRuntimeTests", dependencies: ["LambdaSystem", "LambdaRuntime", log],
                     path: "Tests/LambdaRuntimeTests", swiftSettings: strict),
         // PostgreSQL for RdsSeeder and UserCreator: credentials from the RDS secret, TLS, one kept connection.
-        .target(name: "PetDatabase", dependencies: ["AWSClients", "LambdaRuntime", postgres, log], path: "Functions/Shared/PetDatabase",
+        .target(name: "PetDatabase", dependencies: ["AWSClients", "LambdaRuntime", postgres, nioSSL, log], path: "Functions/Shared/PetDatabase",
                 swiftSettings: strict),
         .testTarget(name: "RdsSeederTests", dependencies: ["RdsSeeder", "LambdaTesting", "LambdaEvents"],
                     path: "Tests/RdsSeederTests", swiftSettings: strict),
