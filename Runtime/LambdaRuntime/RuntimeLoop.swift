@@ -90,9 +90,7 @@ struct RuntimeLoop<Processor: InvocationProcessor> {
     }
 
     private func serve(_ event: [UInt8], context: LambdaContext) async {
-        switch await processor.process(event, context: context) {
-        case .response(let response) where response.body.count > RuntimeLimits.maxResponseBytes:
-            report(.responseTooLarge(size: response.body.count), context: context)
+        switch await processor.process(event, context: context).checkingResponseSize() {
         case .response(let response):
             let outcome = response.body.withUnsafeBytes {
                 client.postResponse(requestID: context.requestID, body: $0, contentType: response.contentType)

@@ -196,8 +196,9 @@ struct PetfoodStockHandlerTests {
 
     @Test func aFractionalQuantityMakesTheEventInvalid() async throws {
         let ledger = InMemoryStockLedger(stock: [Self.veggie: 100])
-        await #expect(throws: DecodingError.self) {
+        let failure = await #expect(throws: InvocationFailure.self) {
             try await handler(ledger).invoke(fixture: "PetfoodStock/stock-purchased-invalid-quantity.json")
         }
+        #expect(failure?.errorType == "Runtime.UnmarshalError")
     }
 }
