@@ -119,8 +119,17 @@ private final class HandlerOutcome<Output: Sendable>: Sendable {
     private enum State { case none, returned(Output), threw(any Error) }
     private let state = Mutex<State>(.none)
 
-    func record(_ output: Output) { state.withLock { $0 = .returned(output) } }
-    func record(thrown error: any Error) { state.withLock { $0 = .threw(error) } }
+    /// Runs `handle`, the handler's own call, keeping what it returns or throws.
+    func observe(_ handle: () async throws -> Output) async throws -> Output {
+        do {
+            let output = try await handle()
+            state.withLock { $0 = .returned(output) }
+            return output
+        } catch {
+            state.withLock { $0 = .threw(error) }
+            throw error
+        }
+    }
 
     /// The handler's output if the runtime would post it; its error as is; or the runtime's own report.
     func value(posted result: InvocationResult) throws -> Output {
@@ -146,14 +155,7 @@ private struct ObservedBytes<Handler: ByteHandler>: ByteHandler {
     let outcome: HandlerOutcome<LambdaResponse>
 
     func handle(_ event: [UInt8], context: LambdaContext) async throws -> LambdaResponse {
-        do {
-            let response = try await handler.handle(event, context: context)
-            outcome.record(response)
-            return response
-        } catch {
-            outcome.record(thrown: error)
-            throw error
-        }
+        try await outcome.observe { try await handler.handle(event, context: context) }
     }
 }
 
@@ -162,13 +164,6 @@ private struct Observed<Handler: LambdaHandler>: LambdaHandler {
     let outcome: HandlerOutcome<Handler.Output>
 
     func handle(_ event: Handler.Event, context: LambdaContext) async throws -> Handler.Output {
-        do {
-            let output = try await handler.handle(event, context: context)
-            outcome.record(output)
-            return output
-        } catch {
-            outcome.record(thrown: error)
-            throw error
-        }
+        try await outcome.observe { try await handler.handle(event, context: context) }
     }
 }
