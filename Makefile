@@ -23,6 +23,6 @@ clean:
 # One function's static bootstrap into SAM's artifacts directory (the zip SAM makes from it is the
 # same as dist/<Name>.zip).
 build-%:
-	@scripts/functions | grep -qx '$*' || { echo "error: function '$*' is not in Package.swift's functions list (yet)" >&2; exit 1; }
+	@scripts/functions | grep -qx '$*' || { echo "error: '$*' is not a function: no Functions/$*/main.swift" >&2; exit 1; }
 	scripts/package $*
 	cp .build-static/stage/$*/bootstrap "$(ARTIFACTS_DIR)/bootstrap"

@@ -4,6 +4,7 @@
 //   Runtime/    our Lambda runtime: the Runtime API loop, events, the AWS client layer, test helpers and
 //               the local emulator (`lambda-local`, a development tool never linked into a function).
 //   Functions/  one executable per Lambda function; each folder holds that function's logic only.
+//               Functions/Shared/ holds the libraries several functions use (PetDomain, PetDatabase).
 //   Tests/      one test target per concern.
 import PackageDescription
 
@@ -16,6 +17,8 @@ let log = Target.Dependency.product(name: "Logging", package: "swift-log")
 let hummingbird = Target.Dependency.product(name: "Hummingbird", package: "hummingbird")
 let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
 let postgres = Target.Dependency.product(name: "PostgresNIO", package: "postgres-nio")
+// PetDatabase configures PostgresNIO's TLS with NIOSSL's types itself.
+let nioSSL = Target.Dependency.product(name: "NIOSSL", package: "swift-nio-ssl")
 // What lambda-local imports of Hummingbird's own dependencies, declared rather than leaned on.
 let nioCore = Target.Dependency.product(name: "NIOCore", package: "swift-nio")
 let httpTypes = Target.Dependency.product(name: "HTTPTypes", package: "swift-http-types")
@@ -27,12 +30,12 @@ let unixSignals = Target.Dependency.product(name: "UnixSignals", package: "swift
 let functions: [(name: String, dependencies: [Target.Dependency])] = [
     ("Echo", ["LambdaRuntime"]),
     ("StatusUpdater", ["LambdaRuntime", "LambdaEvents", "LambdaJSON", "AWSClients"]),
-    ("PetfoodStock", ["LambdaRuntime", "LambdaEvents", "LambdaJSON", "AWSClients", "PetDomain"]),
+    ("PetfoodStock", ["LambdaSystem", "LambdaRuntime", "LambdaEvents", "LambdaJSON", "AWSClients", "PetDomain", log]),
     ("Cleanup", ["LambdaRuntime", "LambdaEvents", "AWSClients", "PetDomain"]),
-    ("ImageGenerator", ["LambdaRuntime", "LambdaEvents", "LambdaJSON", "AWSClients", "PetDomain"]),
-    ("TrafficGenerator", ["LambdaRuntime", "LambdaEvents", "LambdaJSON", "AWSClients", "HTTPClient"]),
-    ("RdsSeeder", ["LambdaRuntime", "LambdaEvents", "PetDatabase", "AWSClients", "HTTPClient"]),
-    ("UserCreator", ["LambdaRuntime", "LambdaEvents", "PetDatabase", "AWSClients"]),
+    ("ImageGenerator", ["LambdaSystem", "LambdaRuntime", "LambdaEvents", "LambdaJSON", "AWSClients", "PetDomain"]),
+    ("TrafficGenerator", ["LambdaSystem", "LambdaRuntime", "LambdaEvents", "LambdaJSON", "AWSClients", "HTTPClient"]),
+    ("RdsSeeder", ["LambdaRuntime", "LambdaEvents", "PetDatabase", "AWSClients", "HTTPClient", postgres]),
+    ("UserCreator", ["LambdaRuntime", "LambdaEvents", "PetDatabase", "AWSClients", postgres]),
 ]
 
 let package = Package(
@@ -51,6 +54,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
@@ -60,22 +64,28 @@ let package = Package(
             name: "CCurl", path: "Runtime/CCurl", pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]),
 
+        // What every other target needs of the operating system, with no dependencies: the process
+        // environment, the clocks and `Timestamp`, duration arithmetic, the one trimming rule, threads,
+        // the backoff formula.
+        .target(name: "LambdaSystem", path: "Runtime/LambdaSystem", swiftSettings: strict),
+        .testTarget(name: "LambdaSystemTests", dependencies: ["LambdaSystem"], swiftSettings: strict),
+
         // JSON coding (Codable) and base64 over bytes, without Foundation: what keeps Foundation out of
         // every bootstrap, and the typed handlers' events and responses fast.
         .target(name: "LambdaJSON", path: "Runtime/LambdaJSON", swiftSettings: strict),
         .testTarget(name: "LambdaJSONTests", dependencies: ["LambdaJSON", "LambdaTesting"], swiftSettings: strict),
 
         // The Runtime API client and loop, the invocation context, handler protocols, logging.
-        .target(name: "LambdaRuntime", dependencies: ["CCurl", "LambdaJSON", log], path: "Runtime/LambdaRuntime",
+        .target(name: "LambdaRuntime", dependencies: ["CCurl", "LambdaSystem", "LambdaJSON", log], path: "Runtime/LambdaRuntime",
                 swiftSettings: strict),
         // Event and response types as plain data (SQS, EventBridge, API Gateway, CloudFormation).
         .target(name: "LambdaEvents", dependencies: ["LambdaJSON"], path: "Runtime/LambdaEvents", swiftSettings: strict),
         // Helpers to unit-test handlers without a Runtime API or AWS.
-        .target(name: "LambdaTesting", dependencies: ["LambdaRuntime", "LambdaEvents", "LambdaJSON", log],
+        .target(name: "LambdaTesting", dependencies: ["LambdaSystem", "LambdaRuntime", "LambdaJSON", log],
                 path: "Runtime/LambdaTesting", swiftSettings: strict),
 
         // An async HTTP client on curl multi, shared by the AWS clients and the functions' own calls.
-        .target(name: "HTTPClient", dependencies: ["CCurl", log], path: "Runtime/HTTPClient",
+        .target(name: "HTTPClient", dependencies: ["CCurl", "LambdaSystem"], path: "Runtime/HTTPClient",
                 swiftSettings: strict),
         // SHA-256 and HMAC from OpenSSL's libcrypto, which every bootstrap links for TLS already. No
         // pkgConfig: its `-L/usr/lib/<arch>` would come first and make static builds link Debian's
@@ -83,41 +93,42 @@ let package = Package(
         .systemLibrary(
             name: "CCrypto", path: "Runtime/CCrypto", providers: [.apt(["libssl-dev"])]),
         // SigV4 and the handful of AWS service operations the functions make.
-        .target(name: "AWSClients", dependencies: ["HTTPClient", "CCrypto", "LambdaJSON", log], path: "Runtime/AWSClients",
+        .target(name: "AWSClients", dependencies: ["LambdaSystem", "HTTPClient", "CCrypto", "LambdaJSON", log], path: "Runtime/AWSClients",
                 swiftSettings: strict),
 
         // Starts the test servers (scripts/testing, moto) for the HTTP and AWS client tests.
         .target(name: "ServerFixtures", path: "Tests/ServerFixtures", swiftSettings: strict),
         .testTarget(name: "HTTPClientTests", dependencies: ["HTTPClient", "ServerFixtures"], swiftSettings: strict),
-        .testTarget(name: "AWSClientsTests", dependencies: ["AWSClients", "HTTPClient", "ServerFixtures", "LambdaTesting"],
+        .testTarget(name: "AWSClientsTests", dependencies: ["LambdaSystem", "AWSClients", "HTTPClient", "ServerFixtures", "LambdaTesting"],
                     swiftSettings: strict),
         .executableTarget(name: "AWSClientsBenchmark", dependencies: ["AWSClients", "HTTPClient"],
                           path: "Benchmarks/AWSClientsBenchmark", swiftSettings: strict),
 
         // The local Runtime API emulator and Invoke API (a development tool).
-        .target(name: "LocalLambda", dependencies: [hummingbird, nioCore, httpTypes, serviceLifecycle, log], path: "Runtime/LocalLambda",
+        .target(name: "LocalLambda", dependencies: ["LambdaSystem", hummingbird, nioCore, httpTypes, serviceLifecycle, log], path: "Runtime/LocalLambda",
                 swiftSettings: strict),
         .executableTarget(name: "LambdaLocalCLI", dependencies: ["LocalLambda", argumentParser, unixSignals],
                           path: "Runtime/lambda-local", swiftSettings: strict),
         // The runtime's test subject for loop tests over HTTP (Tests/RuntimeProbe/main.swift has its contract).
-        .executableTarget(name: "RuntimeProbe", dependencies: ["LambdaRuntime"], path: "Tests/RuntimeProbe",
+        .executableTarget(name: "RuntimeProbe", dependencies: ["LambdaSystem", "LambdaRuntime"], path: "Tests/RuntimeProbe",
                           swiftSettings: strict),
         // The pet food catalog's shared types and their AWS-backed stores (used by several functions).
-        .target(name: "PetDomain", dependencies: ["LambdaEvents", "AWSClients", log], path: "Functions/PetDomain",
+        .target(name: "PetDomain", dependencies: ["LambdaSystem", "LambdaEvents", "AWSClients", log], path: "Functions/Shared/PetDomain",
                 swiftSettings: strict),
-        .target(name: "PetDomainTesting", dependencies: ["PetDomain", "LambdaEvents", "AWSClients"], path: "Tests/PetDomainTesting",
+        .target(name: "PetDomainTesting", dependencies: ["PetDomain", "LambdaSystem", "LambdaEvents"], path: "Tests/PetDomainTesting",
                 swiftSettings: strict),
-        .testTarget(name: "StatusUpdaterTests", dependencies: ["StatusUpdater", "LambdaTesting"],
+        .testTarget(name: "StatusUpdaterTests", dependencies: ["StatusUpdater", "LambdaTesting", "LambdaRuntime", "LambdaEvents"],
                     path: "Tests/StatusUpdaterTests", swiftSettings: strict),
         .testTarget(name: "PetfoodStockTests",
-                    dependencies: ["PetfoodStock", "LambdaTesting", "AWSClients", "LambdaJSON", "PetDomainTesting", log],
+                    dependencies: ["PetfoodStock", "LambdaTesting", "LambdaSystem", "LambdaRuntime", "LambdaEvents", "AWSClients",
+                                   "LambdaJSON", "PetDomainTesting"],
                     path: "Tests/PetfoodStockTests", swiftSettings: strict),
-        .testTarget(name: "CleanupTests", dependencies: ["Cleanup", "LambdaTesting", "PetDomainTesting"],
+        .testTarget(name: "CleanupTests", dependencies: ["Cleanup", "LambdaTesting", "PetDomain", "PetDomainTesting"],
                     path: "Tests/CleanupTests", swiftSettings: strict),
-        .testTarget(name: "ImageGeneratorTests", dependencies: ["ImageGenerator", "LambdaTesting", "PetDomainTesting"],
+        .testTarget(name: "ImageGeneratorTests", dependencies: ["ImageGenerator", "LambdaTesting", "PetDomain", "PetDomainTesting"],
                     path: "Tests/ImageGeneratorTests", swiftSettings: strict),
         .testTarget(name: "FunctionIntegrationTests",
-                    dependencies: ["AWSClients", "HTTPClient", "LambdaEvents", "LambdaTesting", "ServerFixtures",
+                    dependencies: ["LambdaSystem", "AWSClients", "HTTPClient", "LambdaEvents", "LambdaTesting", "ServerFixtures",
                                    "PetDomain", "PetDomainTesting", "StatusUpdater", "PetfoodStock", "Cleanup", "ImageGenerator",
                                    "UserCreator", "PetDatabase", postgres, log],
                     path: "Tests/FunctionIntegrationTests", swiftSettings: strict),
@@ -125,12 +136,12 @@ let package = Package(
                     path: "Tests/TrafficGeneratorTests", swiftSettings: strict),
         // The emulator's rules over raw HTTP, and the runtime loop's conformance suite through it.
         .testTarget(name: "LocalLambdaTests",
-                    dependencies: ["LocalLambda", "RuntimeProbe", "Echo"],
+                    dependencies: ["LocalLambda", "LambdaSystem", "RuntimeProbe", "Echo"],
                     path: "Tests/LocalLambdaTests", swiftSettings: strict),
-        .testTarget(name: "LambdaRuntimeTests", dependencies: ["LambdaRuntime", log],
+        .testTarget(name: "LambdaRuntimeTests", dependencies: ["LambdaSystem", "LambdaRuntime", log],
                     path: "Tests/LambdaRuntimeTests", swiftSettings: strict),
         // PostgreSQL for RdsSeeder and UserCreator: credentials from the RDS secret, TLS, one kept connection.
-        .target(name: "PetDatabase", dependencies: ["AWSClients", "LambdaRuntime", postgres, log], path: "Functions/PetDatabase",
+        .target(name: "PetDatabase", dependencies: ["AWSClients", "LambdaRuntime", postgres, nioSSL, log], path: "Functions/Shared/PetDatabase",
                 swiftSettings: strict),
         .testTarget(name: "PetDatabaseTests", dependencies: ["PetDatabase", "LambdaRuntime"],
                     path: "Tests/PetDatabaseTests", swiftSettings: strict),
@@ -140,7 +151,7 @@ let package = Package(
                     path: "Tests/UserCreatorTests", swiftSettings: strict),
 
         .testTarget(name: "LambdaEventsTests", dependencies: ["LambdaEvents", "LambdaTesting"], swiftSettings: strict),
-        .testTarget(name: "LambdaTestingTests", dependencies: ["LambdaTesting", "LambdaEvents", "LambdaRuntime", log],
+        .testTarget(name: "LambdaTestingTests", dependencies: ["LambdaSystem", "LambdaTesting", "LambdaEvents", "LambdaRuntime", log],
                     swiftSettings: strict),
     ] + functions.map {
         .executableTarget(name: $0.name, dependencies: $0.dependencies, path: "Functions/\($0.name)",

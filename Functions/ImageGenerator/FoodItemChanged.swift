@@ -1,5 +1,6 @@
 import LambdaEvents
 import PetDomain
+import LambdaSystem
 
 /// The detail of `FoodItemCreated` and `FoodItemUpdated`: the food as the service now has it.
 struct FoodItemChanged: PetfoodEventDetail, Equatable {
@@ -29,7 +30,7 @@ struct FoodItemChanged: PetfoodEventDetail, Equatable {
         if let list = try? container.decodeIfPresent([String].self, forKey: .ingredients) {
             ingredients = list
         } else if let text = try? container.decodeIfPresent(String.self, forKey: .ingredients) {
-            ingredients = text.split(separator: ",").map { $0.trimmed() }
+            ingredients = text.split(separator: ",").map { $0.trimmingWhitespace() }
         } else {
             ingredients = []
         }

@@ -1,3 +1,4 @@
+import LambdaSystem
 /// The text Titan draws from, within Titan's 512-character limit.
 struct ImagePrompt: Equatable {
     static let maxLength = 512
@@ -22,10 +23,12 @@ struct ImagePrompt: Equatable {
 
     /// `text` cut to the limit at the last word boundary before it.
     static func fitted(_ text: String) -> String {
-        let trimmed = text.trimmed()
+        let trimmed = text.trimmingWhitespace()
         guard trimmed.count > maxLength else { return trimmed }
         let head = trimmed.prefix(maxLength + 1)
         let cut = head.lastIndex(where: \.isWhitespace).map { head[..<$0] } ?? head.prefix(maxLength)
-        return cut.trimmed { $0.isWhitespace || $0.isPunctuation }
+        // A cut mid-sentence must not leave a dangling comma or space at either end.
+        let isLoose = { (character: Character) in character.isWhitespace || character.isPunctuation }
+        return String(cut.drop(while: isLoose).reversed().drop(while: isLoose).reversed())
     }
 }

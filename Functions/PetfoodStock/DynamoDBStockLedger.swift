@@ -1,5 +1,6 @@
 import AWSClients
 import PetDomain
+import LambdaSystem
 
 /// The foods table (`FOODS_TABLE_NAME`, key `id`, stock in `stock_quantity`) and the idempotency table
 /// (`IDEMPOTENCY_TABLE_NAME`, key `id`, TTL attribute `expiration`), changed in one DynamoDB transaction.

@@ -1,6 +1,7 @@
 import LambdaJSON
 import AWSClients
 import Logging
+import LambdaSystem
 
 /// Takes an order's items out of stock, once per order, never below zero.
 ///

@@ -1,4 +1,5 @@
-import AWSClients
+import LambdaSystem
+
 /// The foods table's stock and the record of orders already applied, changed together or not at all.
 protocol StockLedger: Sendable {
     /// What the table holds for `foodID` now (a strongly consistent read).

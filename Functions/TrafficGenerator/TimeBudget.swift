@@ -15,14 +15,21 @@ struct InvocationBudget: TimeBudget {
     static let maximumMargin = Duration.seconds(5)
     static let minimumMargin = Duration.milliseconds(500)
 
-    let context: LambdaContext
+    /// The invocation's time left, read again at each `remaining`.
+    let timeLeft: @Sendable () -> Duration
     let margin: Duration
 
-    init(context: LambdaContext) {
-        self.context = context
-        let available = context.remainingTime
+    /// `timeLeft` is the invocation's remaining time (a context's `remainingTime`; a fixed value in tests,
+    /// which then need no wall clock); the margin comes from its first reading.
+    init(timeLeft: @escaping @Sendable () -> Duration) {
+        self.timeLeft = timeLeft
+        let available = timeLeft()
         margin = min(max(Self.minimumMargin, available / 10), Self.maximumMargin, available / 2)
     }
 
-    var remaining: Duration { context.remainingTime - margin }
+    init(context: LambdaContext) {
+        self.init(timeLeft: { context.remainingTime })
+    }
+
+    var remaining: Duration { timeLeft() - margin }
 }

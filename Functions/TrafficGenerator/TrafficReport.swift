@@ -1,3 +1,4 @@
+import LambdaSystem
 /// What an invocation returns: the run's counts and how long it took.
 struct TrafficReport: Encodable, Sendable, Equatable {
     var siteURL: String
@@ -25,7 +26,7 @@ struct TrafficReport: Encodable, Sendable, Equatable {
         requests = tally.requests
         failures = tally.failures
         redirected = tally.redirected
-        durationMs = Int(duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000)
+        durationMs = Int(duration.wholeMilliseconds)
         statusCounts = tally.statusCounts
     }
 }

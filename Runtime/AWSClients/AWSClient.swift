@@ -1,6 +1,7 @@
 import HTTPClient
 import LambdaJSON
 import Logging
+import LambdaSystem
 
 /// The one request pipeline all services share: resolve the endpoint, sign with fresh credentials, send
 /// on the shared HTTP client, turn non-2xx answers into `AWSError`, retry what is worth retrying.
@@ -22,7 +23,7 @@ public final class AWSClient: Sendable {
     public init(
         region: String? = nil,
         credentialsProvider: (any AWSCredentialsProvider)? = nil,
-        environment: [String: String] = LocalSystem.environment(),
+        environment: [String: String] = ProcessEnvironment.variables(),
         retryPolicy: RetryPolicy = .standard,
         timeout: Duration = .seconds(60),
         httpClient: HTTPClient = .shared,

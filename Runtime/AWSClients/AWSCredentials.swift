@@ -1,3 +1,4 @@
+import LambdaSystem
 /// An access key pair, with the session token and expiry of temporary credentials.
 public struct AWSCredentials: Sendable, Equatable {
     public var accessKeyID: String

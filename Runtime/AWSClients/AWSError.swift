@@ -1,5 +1,6 @@
 import HTTPClient
 import LambdaJSON
+import LambdaSystem
 
 /// An error answer from an AWS service (any non-2xx response).
 public struct AWSError: Error, Sendable, CustomStringConvertible {
@@ -27,7 +28,7 @@ public struct AWSError: Error, Sendable, CustomStringConvertible {
     /// moto answers authentication failures in XML even on JSON services, so the body decides, not the service.
     public init(response: HTTPResponse) {
         let requestID = response.headers["x-amzn-RequestId"] ?? response.headers["x-amz-request-id"]
-        let text = response.text.trimmingLeadingWhitespace()
+        let text = response.text.trimmingWhitespace()
         var code: String?
         var message: String?
         if text.hasPrefix("<") {
@@ -63,11 +64,5 @@ public struct AWSError: Error, Sendable, CustomStringConvertible {
         enum CodingKeys: String, CodingKey {
             case type = "__type", code, message, Message
         }
-    }
-}
-
-extension String {
-    func trimmingLeadingWhitespace() -> Substring {
-        drop { $0.isWhitespace }
     }
 }

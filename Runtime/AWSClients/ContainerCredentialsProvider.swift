@@ -1,5 +1,6 @@
 import HTTPClient
 import LambdaJSON
+import LambdaSystem
 
 /// Temporary credentials from the container credentials endpoint: `AWS_CONTAINER_CREDENTIALS_FULL_URI`,
 /// or `AWS_CONTAINER_CREDENTIALS_RELATIVE_URI` on `169.254.170.2`, with the token from
@@ -59,9 +60,8 @@ public actor ContainerCredentialsProvider: AWSCredentialsProvider {
     private func authorizationToken() throws -> String? {
         guard let tokenFile else { return token }
         // Read on every fetch: the platform rotates the file.
-        let data = try LocalSystem.readFile(tokenFile)
-        return String(decoding: data, as: UTF8.self).trimmingSpacesAndTabs()
-            .trimmingCharacters(while: \.isNewline)
+        let data = try LocalFile.contents(of: tokenFile)
+        return String(decoding: data, as: UTF8.self).trimmingWhitespace()
     }
 
     private struct Body: Decodable {
@@ -71,11 +71,5 @@ public actor ContainerCredentialsProvider: AWSCredentialsProvider {
         var Token: String?
         var Expiration: String?
         // swiftlint:enable identifier_name
-    }
-}
-
-extension String {
-    func trimmingCharacters(while predicate: (Character) -> Bool) -> String {
-        String(drop(while: predicate).reversed().drop(while: predicate).reversed())
     }
 }

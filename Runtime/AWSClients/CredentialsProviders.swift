@@ -1,4 +1,5 @@
 import HTTPClient
+import LambdaSystem
 
 public protocol AWSCredentialsProvider: Sendable {
     func credentials() async throws -> AWSCredentials
@@ -21,7 +22,7 @@ public struct StaticCredentialsProvider: AWSCredentialsProvider {
 public struct DefaultCredentialsProvider: AWSCredentialsProvider {
     let source: any AWSCredentialsProvider
 
-    public init(environment: [String: String] = LocalSystem.environment(),
+    public init(environment: [String: String] = ProcessEnvironment.variables(),
                 httpClient: HTTPClient = .shared) {
         if let keys = EnvironmentCredentials(environment: environment) {
             source = StaticCredentialsProvider(keys.value)
@@ -55,14 +56,14 @@ public struct ProfileCredentialsProvider: AWSCredentialsProvider {
     public let path: String
     public let profile: String
 
-    public init(environment: [String: String] = LocalSystem.environment()) {
+    public init(environment: [String: String] = ProcessEnvironment.variables()) {
         path = environment["AWS_SHARED_CREDENTIALS_FILE"]
             ?? (environment["HOME"] ?? "~") + "/.aws/credentials"
         profile = environment["AWS_PROFILE"] ?? "default"
     }
 
     public func credentials() async throws -> AWSCredentials {
-        guard let data = try? LocalSystem.readFile(path) else {
+        guard let data = try? LocalFile.contents(of: path) else {
             throw CredentialsNotFound(description: "No AWS credentials: AWS_ACCESS_KEY_ID is not set, no container "
                 + "credentials endpoint is configured, and \(path) cannot be read")
         }
@@ -82,26 +83,18 @@ enum INIFile {
         var sections: [String: [String: String]] = [:]
         var current: String?
         for rawLine in text.split(whereSeparator: \.isNewline) {
-            let line = rawLine.trimmingSpacesAndTabs()
+            let line = rawLine.trimmingWhitespace()
             if line.isEmpty || line.hasPrefix("#") || line.hasPrefix(";") { continue }
             if line.hasPrefix("[") && line.hasSuffix("]") {
-                var name = line.dropFirst().dropLast().trimmingSpacesAndTabs()
-                if name.hasPrefix("profile ") { name = name.dropFirst("profile ".count).trimmingSpacesAndTabs() }
+                var name = line.dropFirst().dropLast().trimmingWhitespace()
+                if name.hasPrefix("profile ") { name = name.dropFirst("profile ".count).trimmingWhitespace() }
                 current = name
                 sections[name, default: [:]] = sections[name] ?? [:]
             } else if let current, let equals = line.firstIndex(of: "=") {
-                let key = line[..<equals].trimmingSpacesAndTabs()
-                sections[current]?[key] = line[line.index(after: equals)...].trimmingSpacesAndTabs()
+                let key = line[..<equals].trimmingWhitespace()
+                sections[current]?[key] = line[line.index(after: equals)...].trimmingWhitespace()
             }
         }
         return sections
-    }
-}
-
-extension StringProtocol {
-    func trimmingSpacesAndTabs() -> String {
-        let isTrimmed = { (c: Character) in c == " " || c == "\t" || c == "\r" }
-        guard let start = firstIndex(where: { !isTrimmed($0) }) else { return "" }
-        return String(self[start...lastIndex(where: { !isTrimmed($0) })!])
     }
 }

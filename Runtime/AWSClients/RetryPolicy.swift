@@ -1,4 +1,5 @@
 import HTTPClient
+import LambdaSystem
 
 /// The AWS SDKs' "standard" retry mode: a few attempts, exponential backoff with full jitter, and retries
 /// only for throttling, server faults and transient network failures.
@@ -45,8 +46,7 @@ public struct RetryPolicy: Sendable {
 
     /// The pause before retry number `retry` (1 for the first retry): random in 0...min(max, base * 2^(retry-1)).
     public func delay(beforeRetry retry: Int) -> Duration {
-        let ceiling = min(maxDelay, baseDelay * Double(1 << min(retry - 1, 30)))
-        return ceiling * random()
+        ExponentialBackoff(baseDelay: baseDelay, maxDelay: maxDelay).ceiling(beforeRetry: retry) * random()
     }
 
     /// Runs `attempt` until it succeeds, fails for good, or the attempts are used up.

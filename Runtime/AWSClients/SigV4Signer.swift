@@ -1,4 +1,5 @@
 import HTTPClient
+import LambdaSystem
 
 /// AWS Signature Version 4 (`AWS4-HMAC-SHA256`), in an `Authorization` header or in the query string.
 public struct SigV4Signer: Sendable {

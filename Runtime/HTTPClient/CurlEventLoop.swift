@@ -6,6 +6,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import LambdaSystem
 
 /// One thread driving every transfer of a client through a curl multi handle.
 ///
@@ -39,15 +40,7 @@ final class CurlEventLoop: @unchecked Sendable {
     }
 
     private func startThread() {
-        var thread = pthread_t()
-        let context = Unmanaged.passRetained(self).toOpaque()
-        let result = pthread_create(&thread, nil, { context in
-            let loop = Unmanaged<CurlEventLoop>.fromOpaque(context!).takeRetainedValue()
-            loop.run()
-            return nil
-        }, context)
-        precondition(result == 0, "cannot start the HTTP event thread (errno \(result))")
-        pthread_detach(thread)
+        runOnDetachedThread { self.run() }
     }
 
     func submit(_ transfer: CurlTransfer) {

@@ -1,5 +1,6 @@
 import CCurl
 import Synchronization
+import LambdaSystem
 
 /// One request in flight: its easy handle, what has arrived so far, and the task awaiting it.
 ///
@@ -74,8 +75,8 @@ final class CurlTransfer: @unchecked Sendable {
         set(CURLOPT_URL, request.url)
         set(CURLOPT_NOSIGNAL, 1)
         set(CURLOPT_ERRORBUFFER, UnsafeRawPointer(errorBuffer))
-        set(CURLOPT_TIMEOUT_MS, max(1, Int(request.timeout.milliseconds)))
-        set(CURLOPT_CONNECTTIMEOUT_MS, max(1, Int(min(request.timeout, configuration.connectTimeout).milliseconds)))
+        set(CURLOPT_TIMEOUT_MS, max(1, Int(request.timeout.wholeMilliseconds)))
+        set(CURLOPT_CONNECTTIMEOUT_MS, max(1, Int(min(request.timeout, configuration.connectTimeout).wholeMilliseconds)))
         set(CURLOPT_SSL_VERIFYPEER, 1)
         set(CURLOPT_SSL_VERIFYHOST, 2)
         if let caBundle = configuration.caBundlePath { set(CURLOPT_CAINFO, caBundle) }
@@ -157,16 +158,15 @@ final class CurlTransfer: @unchecked Sendable {
     // MARK: - Response
 
     private func receivedHeaderLine(_ bytes: UnsafeRawBufferPointer) {
-        var end = bytes.count
-        while end > 0, bytes[end - 1] == UInt8(ascii: "\n") || bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-        let line = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[..<end]), as: UTF8.self)
+        // curl hands over each line with its CRLF; the trimming rule takes it off the value.
+        let line = String(decoding: bytes, as: UTF8.self)
         if line.hasPrefix("HTTP/") {
             // A new status line: an interim 100 or a redirect hop. Keep only the final response's headers.
             responseHeaders = HTTPHeaders()
             responseBody = []
         } else if let colon = line.firstIndex(of: ":") {
             let name = String(line[..<colon])
-            let value = line[line.index(after: colon)...].trimmingSpacesAndTabs()
+            let value = line[line.index(after: colon)...].trimmingWhitespace()
             responseHeaders.add(name, value)
         }
     }
@@ -187,21 +187,5 @@ final class CurlTransfer: @unchecked Sendable {
         default: .other
         }
         return HTTPClientError(kind: kind, curlCode: Int(code.rawValue), message: message)
-    }
-}
-
-extension Duration {
-    var milliseconds: Int64 {
-        let (seconds, attoseconds) = components
-        return seconds * 1000 + attoseconds / 1_000_000_000_000_000
-    }
-}
-
-extension StringProtocol {
-    func trimmingSpacesAndTabs() -> String {
-        let isTrimmed = { (c: Character) in c == " " || c == "\t" }
-        guard let start = firstIndex(where: { !isTrimmed($0) }) else { return "" }
-        let end = lastIndex(where: { !isTrimmed($0) })!
-        return String(self[start...end])
     }
 }

@@ -52,6 +52,6 @@ public final class HTTPClient: Sendable {
 
     /// `curl_global_init` is not thread-safe and must run before any other curl call.
     private static let initializeCurlOnce: Void = {
-        curl_global_init(Int(CURL_GLOBAL_ALL))
+        ccurl_global_init()
     }()
 }

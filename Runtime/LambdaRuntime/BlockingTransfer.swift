@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import CCurl
+import LambdaSystem
 
 /// Runs one easy handle's request to completion, blocking the calling thread: what
 /// `curl_easy_perform` does, minus the system calls it spends on its own bookkeeping.
@@ -75,9 +76,7 @@ final class BlockingTransfer {
     }
 
     private static func now() -> Int {
-        var time = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &time)
-        return time.tv_sec * 1000 + time.tv_nsec / 1_000_000
+        Int(SystemClock.monotonicNanoseconds() / 1_000_000)
     }
 
     private func act(on socket: curl_socket_t, events: Int32) {

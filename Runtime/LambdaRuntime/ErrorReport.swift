@@ -23,9 +23,9 @@ extension LambdaReportableError {
 
 /// What the runtime posts to `/error` and `/init/error`: the type goes in the
 /// `Lambda-Runtime-Function-Error-Type` header and, identically, in the body's `errorType`.
-struct ErrorReport: Equatable, Sendable {
-    let errorType: String
-    let errorMessage: String
+package struct ErrorReport: Equatable, Sendable {
+    package let errorType: String
+    package let errorMessage: String
 
     init(errorType: String, errorMessage: String) {
         self.errorType = ErrorReport.validType(errorType)
@@ -59,7 +59,7 @@ struct ErrorReport: Equatable, Sendable {
     }
 
     /// `{"errorMessage":…,"errorType":…,"stackTrace":[]}`: Swift has no portable stack trace to give.
-    var jsonBody: [UInt8] {
+    package var jsonBody: [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(errorMessage.utf8.count + errorType.utf8.count + 64)
         out.append(contentsOf: Array(#"{"errorMessage":"#.utf8))

@@ -1,21 +1,35 @@
 import LambdaJSON
 
 /// What one invocation comes to: bytes to post to `/response`, or a report to post to `/error`.
-enum InvocationResult {
+/// (`package`: LambdaTesting runs handlers through these same processors.)
+package enum InvocationResult {
     case response(LambdaResponse)
     case failure(ErrorReport)
+
+    /// A response over Lambda's payload limit is not posted: the runtime reports it instead, as Lambda
+    /// itself would have.
+    package func checkingResponseSize() -> InvocationResult {
+        if case .response(let response) = self, response.body.count > RuntimeLimits.maxResponseBytes {
+            return .failure(.responseTooLarge(size: response.body.count))
+        }
+        return self
+    }
 }
 
 /// Runs one invocation's event through a handler. The two kinds of handler differ only here.
-protocol InvocationProcessor: Sendable {
+package protocol InvocationProcessor: Sendable {
     func process(_ event: [UInt8], context: LambdaContext) async -> InvocationResult
 }
 
 /// A `ByteHandler`: the event and the response pass through untouched.
-struct ByteInvocations<Handler: ByteHandler>: InvocationProcessor {
+package struct ByteInvocations<Handler: ByteHandler>: InvocationProcessor {
     let handler: Handler
 
-    func process(_ event: [UInt8], context: LambdaContext) async -> InvocationResult {
+    package init(handler: Handler) {
+        self.handler = handler
+    }
+
+    package func process(_ event: [UInt8], context: LambdaContext) async -> InvocationResult {
         do {
             return .response(try await handler.handle(event, context: context))
         } catch {
@@ -26,16 +40,16 @@ struct ByteInvocations<Handler: ByteHandler>: InvocationProcessor {
 
 /// A `LambdaHandler`: JSON in, JSON out, through LambdaJSON's coders (Foundation's defaults, without
 /// Foundation, several times faster).
-struct JSONInvocations<Handler: LambdaHandler>: InvocationProcessor {
+package struct JSONInvocations<Handler: LambdaHandler>: InvocationProcessor {
     let handler: Handler
     private let decoder = LambdaJSONDecoder()
     private let encoder = LambdaJSONEncoder()
 
-    init(handler: Handler) {
+    package init(handler: Handler) {
         self.handler = handler
     }
 
-    func process(_ event: [UInt8], context: LambdaContext) async -> InvocationResult {
+    package func process(_ event: [UInt8], context: LambdaContext) async -> InvocationResult {
         let decoded: Handler.Event
         do {
             decoded = try decoder.decode(Handler.Event.self, from: event)

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Logging
+import LambdaSystem
 
 /// What the Runtime API tells a handler about the invocation it is serving.
 public struct LambdaContext: Sendable {
@@ -46,16 +47,7 @@ public struct LambdaContext: Sendable {
 
     /// Time left before the deadline; zero once it has passed.
     public var remainingTime: Duration {
-        let left = deadlineMilliseconds - LambdaClock.nowMilliseconds()
+        let left = deadlineMilliseconds - SystemClock.epochMilliseconds()
         return .milliseconds(max(0, left))
-    }
-}
-
-/// Wall-clock time in epoch milliseconds, the unit of the Runtime API's deadline.
-public enum LambdaClock {
-    public static func nowMilliseconds() -> Int64 {
-        var now = timespec()
-        clock_gettime(CLOCK_REALTIME, &now)
-        return Int64(now.tv_sec) * 1000 + Int64(now.tv_nsec) / 1_000_000
     }
 }

@@ -5,6 +5,7 @@ import Darwin
 #endif
 import LambdaJSON
 import Logging
+import LambdaSystem
 
 /// How log lines look, from `AWS_LAMBDA_LOG_FORMAT`: `Text` (the default) or `JSON`.
 public enum LambdaLogFormat: Sendable, Equatable {
@@ -91,7 +92,7 @@ public struct LambdaLogHandler: LogHandler {
         if let provided = metadataProvider?.get() { merged.merge(provided) { _, new in new } }
         if let explicit = event.metadata { merged.merge(explicit) { _, new in new } }
         var line = LogLine(
-            timestampMilliseconds: LambdaClock.nowMilliseconds(), level: event.level,
+            timestampMilliseconds: SystemClock.epochMilliseconds(), level: event.level,
             message: event.message.description, label: label, metadata: merged)
         if let error = event.error { line.metadata["error"] = .string("\(error)") }
         output(format == .json ? line.json() : line.text())

@@ -3,25 +3,14 @@
 #elseif canImport(Darwin)
 @preconcurrency import Darwin
 #endif
+import LambdaSystem
 
 extension LambdaEnvironment {
     /// The process's environment, as Lambda set it when it started the runtime. `Lambda.run` passes
     /// it to the handler's initializer; a `main.swift` that must choose its handler before calling
     /// `Lambda.run` (by `handlerName`, say) reads it here.
     public static func fromProcess() -> LambdaEnvironment {
-        var variables: [String: String] = [:]
-        var entry = environ
-        while let pointer = entry.pointee {
-            // Split at the first `=` as bytes: `NAME=value`, and a value may hold `=` itself.
-            let pair = UnsafeBufferPointer(start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self),
-                                           count: strlen(pointer))
-            if let equals = pair.firstIndex(of: UInt8(ascii: "=")) {
-                variables[String(decoding: pair[..<equals], as: UTF8.self)] =
-                    String(decoding: pair[(equals + 1)...], as: UTF8.self)
-            }
-            entry += 1
-        }
-        return LambdaEnvironment(variables)
+        LambdaEnvironment(ProcessEnvironment.variables())
     }
 }
 

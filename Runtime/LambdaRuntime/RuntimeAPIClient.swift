@@ -46,9 +46,8 @@ final class RuntimeAPIClient {
     private var postHeaders: [(contentType: String, list: UnsafeMutablePointer<curl_slist>)] = []
 
     init(endpoint: RuntimeEndpoint) {
-        // First, before any other curl call (it is not thread-safe). The loop needs no global feature,
-        // though curl 7.88 initializes its TLS library whatever the flags say.
-        curl_global_init(Int(CURL_GLOBAL_NOTHING))
+        // First, before any other curl call; the flags live in CCurl's shim, shared with HTTPClient.
+        ccurl_global_init()
         transfer = BlockingTransfer()
         guard let handle = curl_easy_init() else { fatalError("curl_easy_init failed: out of memory") }
         self.handle = handle

@@ -1,3 +1,4 @@
+import LambdaSystem
 /// Where the Runtime API lives, from `AWS_LAMBDA_RUNTIME_API`, and the URLs the loop calls, formatted
 /// once at start-up.
 ///
@@ -12,7 +13,7 @@ struct RuntimeEndpoint: Equatable, Sendable {
     init(_ value: String) throws(InvalidRuntimeEndpoint) {
         // Plain byte work: generic string searching (`firstRange(of:)`, `contains(_: String)`) costs
         // a tenth of a millisecond of type lookups at start-up, before the first `/next`.
-        let trimmed = value.trimmingASCIIWhitespace()
+        let trimmed = value.trimmingWhitespace()
         var base: String
         let schemeLength: Int  // of `http://` or `https://`
         if trimmed.hasPrefix("http://") {
@@ -49,16 +50,5 @@ struct InvalidRuntimeEndpoint: Error, CustomStringConvertible {
     let value: String
     var description: String {
         "AWS_LAMBDA_RUNTIME_API is not host:port or http://host:port[/path]: \(JSONText.string(value))"
-    }
-}
-
-extension String {
-    func trimmingASCIIWhitespace() -> String {
-        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
-        let bytes = utf8
-        guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) }) else {
-            return ""
-        }
-        return String(decoding: bytes[first...last], as: UTF8.self)
     }
 }

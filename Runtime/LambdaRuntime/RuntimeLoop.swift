@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Logging
+import LambdaSystem
 
 /// The runtime, top to bottom: read the environment, set up logging, build the handler (Lambda's init
 /// phase), then forever: `/next`, run the handler, `/response` or `/error`.
@@ -19,7 +20,7 @@ struct RuntimeLoop<Processor: InvocationProcessor> {
 
     /// Pause before the `attempt`-th retry of `/next`: 10 ms, doubling, at most 1 s.
     static func nextRetryDelay(attempt: Int) -> Duration {
-        .milliseconds(min(1000, 10 << min(attempt - 1, 10)))
+        ExponentialBackoff(baseDelay: .milliseconds(10), maxDelay: .seconds(1)).ceiling(beforeRetry: attempt)
     }
 
     /// Pause after a `204` from `/next`: an emulator that answers `204` at once must not make us spin.
@@ -89,9 +90,7 @@ struct RuntimeLoop<Processor: InvocationProcessor> {
     }
 
     private func serve(_ event: [UInt8], context: LambdaContext) async {
-        switch await processor.process(event, context: context) {
-        case .response(let response) where response.body.count > RuntimeLimits.maxResponseBytes:
-            report(.responseTooLarge(size: response.body.count), context: context)
+        switch await processor.process(event, context: context).checkingResponseSize() {
         case .response(let response):
             let outcome = response.body.withUnsafeBytes {
                 client.postResponse(requestID: context.requestID, body: $0, contentType: response.contentType)

@@ -5,6 +5,7 @@ import Foundation
 #endif
 import LambdaRuntime
 import Logging
+import LambdaSystem
 
 extension LambdaContext {
     /// A context like the Runtime API's for one invocation, for calling a handler directly.
@@ -23,10 +24,9 @@ extension LambdaContext {
         tenantID: String? = nil,
         logger: Logger = Logger(label: "lambda-test")
     ) -> LambdaContext {
-        let timeoutMilliseconds = timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000
         return LambdaContext(
             requestID: requestID,
-            deadlineMilliseconds: LambdaClock.nowMilliseconds() + timeoutMilliseconds,
+            deadlineMilliseconds: SystemClock.epochMilliseconds() + timeout.wholeMilliseconds,
             invokedFunctionARN: invokedFunctionARN,
             traceID: traceID,
             clientContext: clientContext,

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Synchronization
+import LambdaSystem
 
 /// A process started with `posix_spawn` in its own process group, its stdout and stderr forwarded to a
 /// `LogSink` and its exit reported once, from threads of its own.

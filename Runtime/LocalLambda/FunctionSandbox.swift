@@ -1,3 +1,5 @@
+import LambdaSystem
+
 /// One execution environment of a function: its queue of invocations, its runtime process and the state
 /// of the Runtime API conversation with that process. One invocation at a time, first come first served,
 /// as in a Lambda execution environment; `EnvironmentPool` runs several side by side.
@@ -58,7 +60,7 @@ actor FunctionSandbox {
         if case .initializing = runtime?.phase {
             runtime?.phase = .ready
             if let started = current, started.coldStart {
-                current?.initDurationMs = Clock.milliseconds(since: started.startedAt)
+                current?.initDurationMs = SystemClock.milliseconds(since: started.startedAt)
             }
         }
         if let started = current {
@@ -149,8 +151,8 @@ actor FunctionSandbox {
         // one started elsewhere may take as long as it likes to connect.
         current = Started(
             queued: queued,
-            startedAt: Clock.monotonicNanoseconds(),
-            traceID: Identifiers.traceID(epochSeconds: Clock.epochMilliseconds() / 1000),
+            startedAt: SystemClock.monotonicNanoseconds(),
+            traceID: Identifiers.traceID(epochSeconds: SystemClock.epochMilliseconds() / 1000),
             coldStart: coldStart,
             timer: function.executable == nil
                 ? nil : timer(seconds: RuntimeAPILimits.initSeconds, for: queued.id, dispatched: false))
@@ -179,7 +181,7 @@ actor FunctionSandbox {
         let generation = runtimeGeneration
         let environment = RuntimeEnvironment.variables(
             for: function, runtimeAPI: runtimeAPI, caller: callerEnvironment,
-            epochSeconds: Clock.epochMilliseconds() / 1000)
+            epochSeconds: SystemClock.epochMilliseconds() / 1000)
         do {
             let process = try ChildProcess.spawn(executable: executable, environment: environment, output: output) {
                 exit in Task { await self.runtimeExited(generation: generation, exit) }
@@ -198,8 +200,8 @@ actor FunctionSandbox {
         if started.dispatchedAt == nil {
             started.timer?.cancel()
             started.timer = timer(seconds: function.timeoutSeconds, for: started.queued.id, dispatched: true)
-            started.dispatchedAt = Clock.monotonicNanoseconds()
-            started.deadlineMs = Clock.epochMilliseconds() + Int64(function.timeoutSeconds) * 1000
+            started.dispatchedAt = SystemClock.monotonicNanoseconds()
+            started.deadlineMs = SystemClock.epochMilliseconds() + Int64(function.timeoutSeconds) * 1000
             current = started
             // Measured now as well: a runtime that crashes during the invocation leaves no VmHWM behind.
             if let peak = runtime?.process.peakMemoryMB() { lastPeakMemoryMB = peak }
@@ -226,7 +228,7 @@ actor FunctionSandbox {
         // The init timer may fire just as the invocation is dispatched: then it no longer counts.
         guard let started = current, started.queued.id == requestID, (started.dispatchedAt != nil) == dispatched
         else { return }
-        let message = "\(UTCTime(epochMilliseconds: Clock.epochMilliseconds()).iso8601) \(requestID)"
+        let message = "\(UTCTime(epochMilliseconds: SystemClock.epochMilliseconds()).iso8601) \(requestID)"
             + " Task timed out after \(seconds).00 seconds"
         log.line(message)
         if let peak = runtime?.process.peakMemoryMB() { lastPeakMemoryMB = peak }
@@ -267,7 +269,7 @@ actor FunctionSandbox {
 
         // A runtime that never became ready spent all the time so far initialising.
         let initDurationMs = started.coldStart
-            ? started.initDurationMs ?? Clock.milliseconds(since: started.startedAt) : nil
+            ? started.initDurationMs ?? SystemClock.milliseconds(since: started.startedAt) : nil
         var result: InvocationResult
         let reportStatus: PlatformLog.Report.Status
         switch outcome {
@@ -280,7 +282,7 @@ actor FunctionSandbox {
             reportStatus = status ?? .error(error.type)
         }
         log.end(requestID: started.queued.id, report: .init(
-            durationMs: Clock.milliseconds(since: started.dispatchedAt ?? started.startedAt),
+            durationMs: SystemClock.milliseconds(since: started.dispatchedAt ?? started.startedAt),
             initDurationMs: initDurationMs, memorySizeMB: function.memoryMB,
             maxMemoryUsedMB: lastPeakMemoryMB, status: reportStatus))
         result.logTail = output.stopRecording()

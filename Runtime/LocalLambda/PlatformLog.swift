@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import LambdaSystem
 
 /// The lines Lambda itself adds to a function's log around each invocation: `START`, `END` and `REPORT`
 /// as text, or `platform.start` and `platform.report` records when the function logs in JSON.
@@ -48,7 +49,7 @@ struct PlatformLog: Sendable {
     }
 
     private func record<Record: Encodable>(type: String, _ record: Record) {
-        let line = Line(time: UTCTime(epochMilliseconds: Clock.epochMilliseconds()).iso8601, type: type, record: record)
+        let line = Line(time: UTCTime(epochMilliseconds: SystemClock.epochMilliseconds()).iso8601, type: type, record: record)
         guard let data = try? JSONEncoder().encode(line) else { return }
         sink.write(line: String(decoding: data, as: UTF8.self))
     }

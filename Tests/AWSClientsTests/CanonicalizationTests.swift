@@ -3,6 +3,7 @@ import HTTPClient
 import Testing
 
 @testable import AWSClients
+import LambdaSystem
 
 @Suite struct CanonicalizationTests {
     @Test(arguments: [

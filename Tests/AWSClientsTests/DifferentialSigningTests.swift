@@ -5,6 +5,7 @@ import ServerFixtures
 import Testing
 
 @testable import AWSClients
+import LambdaSystem
 
 /// Our canonical requests and signatures equal botocore's for many generated requests: methods, paths with
 /// Unicode, reserved characters and dot segments, repeated query keys, header values with runs of

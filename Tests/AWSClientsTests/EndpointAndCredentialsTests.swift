@@ -4,6 +4,7 @@ import ServerFixtures
 import Testing
 
 @testable import AWSClients
+import LambdaSystem
 
 @Suite struct EndpointTests {
     @Test func regionalDefaultsUseTheServiceHostPrefix() {

@@ -4,6 +4,7 @@ import ServerFixtures
 import Testing
 
 @testable import AWSClients
+import LambdaSystem
 
 /// Every case of AWS's SigV4 test suite (`<shared>/data/aws-signing-test-suite/v4`), read in place:
 /// canonical request, string to sign, signature and signed request, for header and query signing.

@@ -6,6 +6,7 @@ import PetDomainTesting
 @testable import PetfoodStock
 import ServerFixtures
 import Testing
+import LambdaSystem
 
 /// PetfoodStock through the runtime loop against the stack's foods and idempotency tables.
 @Suite struct PetfoodStockIntegrationTests {

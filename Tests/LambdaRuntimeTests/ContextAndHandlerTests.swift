@@ -12,8 +12,9 @@ import Logging
 import Testing
 
 @testable import LambdaRuntime
+import LambdaSystem
 
-private func context(deadline: Int64 = LambdaClock.nowMilliseconds() + 60_000) -> LambdaContext {
+private func context(deadline: Int64 = SystemClock.epochMilliseconds() + 60_000) -> LambdaContext {
     LambdaContext(requestID: "req-1", deadlineMilliseconds: deadline, invokedFunctionARN: "arn", logger: Logger(label: "test"))
 }
 
@@ -57,13 +58,13 @@ private func failure(_ result: InvocationResult) -> ErrorReport? {
 
 @Suite struct ContextAndHandlerTests {
     @Test func remainingTimeCountsDownToTheDeadline() {
-        let remaining = context(deadline: LambdaClock.nowMilliseconds() + 5_000).remainingTime
+        let remaining = context(deadline: SystemClock.epochMilliseconds() + 5_000).remainingTime
         #expect(remaining <= .seconds(5))
         #expect(remaining > .seconds(4))
     }
 
     @Test func remainingTimeIsZeroOnceTheDeadlinePassed() {
-        #expect(context(deadline: LambdaClock.nowMilliseconds() - 10).remainingTime == .zero)
+        #expect(context(deadline: SystemClock.epochMilliseconds() - 10).remainingTime == .zero)
     }
 
     @Test func typedHandlerDecodesAndEncodesJSON() async throws {

@@ -109,6 +109,5 @@ struct ClaimsRuntime: LambdaReportableError {
         let report = ErrorReport.responseTooLarge(size: 7_340_034)
         #expect(report.errorType == "Function.ResponseSizeTooLarge")
         #expect(report.errorMessage == "Response payload size (7340034 bytes) exceeded maximum allowed payload size (6291456 bytes).")
-        #expect(RuntimeLimits.maxResponseBytes == 6 * 1024 * 1024)
     }
 }

@@ -6,16 +6,12 @@ import Darwin
 import Testing
 
 @testable import LambdaRuntime
+import LambdaSystem
 
 /// Lambda runs `LoopExecutor` on the main thread; here it gets a thread of its own, parked for the
 /// rest of the test process once the test is done.
 private func startExecutorThread(_ executor: LoopExecutor) -> pthread_t {
-    var thread = pthread_t()
-    let context = Unmanaged.passRetained(executor).toOpaque()
-    pthread_create(&thread, nil, { context in
-        Unmanaged<LoopExecutor>.fromOpaque(context!).takeUnretainedValue().run()
-    }, context)
-    return thread
+    runOnDetachedThread { executor.run() }
 }
 
 private actor Counter {
@@ -42,7 +38,7 @@ private actor Counter {
             let afterActor = pthread_self()
             await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
                 // A continuation resumed from a foreign thread, as an HTTP client's would be.
-                Thread.detach { continuation.resume() }
+                runOnDetachedThread { continuation.resume() }
             }
             return [atStart, childThread, afterSleep, afterActor, pthread_self()]
         }.value
@@ -51,21 +47,5 @@ private actor Counter {
         for (index, ran) in threads.enumerated() {
             #expect(pthread_equal(ran, thread) != 0, "step \(index) ran off the executor's thread")
         }
-    }
-}
-
-/// A plain detached thread running one closure.
-private enum Thread {
-    static func detach(_ body: @escaping @Sendable () -> Void) {
-        final class Box: Sendable {
-            let body: @Sendable () -> Void
-            init(_ body: @escaping @Sendable () -> Void) { self.body = body }
-        }
-        var thread = pthread_t()
-        pthread_create(&thread, nil, { context in
-            Unmanaged<Box>.fromOpaque(context!).takeRetainedValue().body()
-            return nil
-        }, Unmanaged.passRetained(Box(body)).toOpaque())
-        pthread_detach(thread)
     }
 }

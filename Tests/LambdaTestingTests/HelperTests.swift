@@ -2,12 +2,13 @@ import Logging
 import LambdaRuntime
 import LambdaTesting
 import Testing
+import LambdaSystem
 
 @Suite struct TestContextTests {
     @Test func theDeadlineIsTheTimeoutFromNow() {
-        let before = LambdaClock.nowMilliseconds()
+        let before = SystemClock.epochMilliseconds()
         let context = LambdaContext.test(timeout: .seconds(10))
-        let after = LambdaClock.nowMilliseconds()
+        let after = SystemClock.epochMilliseconds()
         #expect(context.deadlineMilliseconds >= before + 10_000)
         #expect(context.deadlineMilliseconds <= after + 10_000)
         #expect(context.remainingTime <= .seconds(10))

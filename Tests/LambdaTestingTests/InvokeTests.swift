@@ -75,12 +75,45 @@ import Testing
     }
 
     @Test func anEventThatDoesNotDecodeNeverReachesTheHandler() async {
-        await #expect(throws: DecodingError.self) {
+        let failure = await #expect(throws: InvocationFailure.self) {
             _ = try await FeePaymentHandler().invoke(json: #"{"Records": "not a list"}"#)
         }
-        await #expect(throws: DecodingError.self) {
+        #expect(failure?.errorType == "Runtime.UnmarshalError")
+        let fromFixture = await #expect(throws: InvocationFailure.self) {
             _ = try await FeePaymentHandler().invoke(fixture: "samples/apigateway-aws-proxy.json")
         }
+        #expect(fromFixture?.errorType == "Runtime.UnmarshalError")
+    }
+
+    @Test func aBadEventPostsTheRuntimesOwnUnmarshalReport() async {
+        let posted = await FeePaymentHandler().post(json: #"{"Records": "not a list"}"#)
+        guard case .error(let errorType, let body) = posted else {
+            Issue.record("expected an /error post, got \(posted)")
+            return
+        }
+        #expect(errorType == "Runtime.UnmarshalError")
+        #expect(String(decoding: body, as: UTF8.self).hasPrefix(#"{"errorMessage":"the event does not decode: "#))
+    }
+
+    @Test func anOutputOverLambdasLimitIsReportedNotReturned() async throws {
+        let limit = 6 * 1024 * 1024
+        let bytes = await #expect(throws: InvocationFailure.self) {
+            _ = try await ShoutHandler().invoke(bytes: [UInt8](repeating: UInt8(ascii: "a"), count: limit + 1))
+        }
+        #expect(bytes?.errorType == "Function.ResponseSizeTooLarge")
+        #expect(bytes?.errorMessage
+                == "Response payload size (6291457 bytes) exceeded maximum allowed payload size (6291456 bytes).")
+        // A typed handler's output counts as the JSON the runtime would post: the string plus its quotes.
+        let typed = await #expect(throws: InvocationFailure.self) {
+            _ = try await RepeatHandler().invoke(json: String(limit - 1))
+        }
+        #expect(typed?.errorType == "Function.ResponseSizeTooLarge")
+        #expect(try await RepeatHandler().invoke(json: String(limit - 2)).utf8.count == limit - 2)
+    }
+
+    @Test func aByteHandlersResponseIsPostedAsItIs() async {
+        let posted = await ShoutHandler().post(bytes: Array("rex".utf8))
+        #expect(posted == .response(LambdaResponse(body: Array("REX".utf8), contentType: "text/plain")))
     }
 
     @Test func invokesAByteHandler() async throws {
@@ -88,5 +121,12 @@ import Testing
         #expect(response == LambdaResponse(body: Array(#"{"PET":"REX"}"#.utf8), contentType: "text/plain"))
         let fromFile = try await ShoutHandler().invoke(fixture: "samples/eventbridge-moto-no-account.json")
         #expect(String(decoding: fromFile.body, as: UTF8.self).contains(#""DETAIL-TYPE": "JOBDONE""#))
+    }
+}
+
+/// Returns a string of `event` letters: an output of a chosen size.
+private struct RepeatHandler: LambdaHandler {
+    func handle(_ event: Int, context: LambdaContext) async throws -> String {
+        String(repeating: "a", count: event)
     }
 }

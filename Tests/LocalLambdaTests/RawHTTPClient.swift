@@ -3,6 +3,7 @@ import Foundation
 import Glibc
 #endif
 @testable import LocalLambda
+import LambdaSystem
 
 /// A deliberately small HTTP/1.1 client for tests: one request per connection (`Connection: close`),
 /// blocking socket I/O on a thread of its own so it never holds up the emulator's tasks.

@@ -1,5 +1,5 @@
-import AWSClients
 import PetDomain
+import LambdaSystem
 
 /// The foods table in memory, for unit tests of the functions that maintain food pictures.
 public actor InMemoryFoodCatalog: FoodCatalog {

@@ -5,6 +5,7 @@ import Foundation
 #endif
 import AWSClients
 @testable import PetfoodStock
+import LambdaSystem
 
 /// The foods and idempotency tables in memory, with DynamoDB's transaction semantics: a commit checks
 /// every condition first and writes all or nothing. Reads and commits are separate calls, so concurrent

@@ -11,6 +11,7 @@ import LambdaTesting
 import PetDomainTesting
 @testable import PetfoodStock
 import Testing
+import LambdaSystem
 
 struct PetfoodStockHandlerTests {
     static let veggie = "F046a4eca"
@@ -195,8 +196,9 @@ struct PetfoodStockHandlerTests {
 
     @Test func aFractionalQuantityMakesTheEventInvalid() async throws {
         let ledger = InMemoryStockLedger(stock: [Self.veggie: 100])
-        await #expect(throws: DecodingError.self) {
+        let failure = await #expect(throws: InvocationFailure.self) {
             try await handler(ledger).invoke(fixture: "PetfoodStock/stock-purchased-invalid-quantity.json")
         }
+        #expect(failure?.errorType == "Runtime.UnmarshalError")
     }
 }

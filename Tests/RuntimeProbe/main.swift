@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import LambdaRuntime
+import LambdaSystem
 
 // The runtime's test subject: one typed handler whose event says what to do, so a loop test over real
 // HTTP can drive every path of the runtime (success, thrown error, crash, oversize response, slow
@@ -69,8 +70,7 @@ struct Probe: LambdaHandler {
     }
 
     private func contextReport(_ context: LambdaContext) -> JSONValue {
-        let remaining = context.remainingTime.components
-        let remainingMs = remaining.seconds * 1000 + remaining.attoseconds / 1_000_000_000_000_000
+        let remainingMs = context.remainingTime.wholeMilliseconds
         return .object([
             ("requestId", .string(context.requestID)),
             ("deadlineMs", .integer(context.deadlineMilliseconds)),

@@ -55,9 +55,10 @@ import Testing
     @Test func aPayloadOutsideTheEventBridgeEnvelopeDoesNotDecode() async throws {
         let browser = RecordingBrowser()
         let (handler, _) = try handler(browser: browser)
-        await #expect(throws: DecodingError.self) {
+        let failure = await #expect(throws: InvocationFailure.self) {
             try await handler.invoke(fixture: "TrafficGenerator/not-an-eventbridge-event.json")
         }
+        #expect(failure?.errorType == "Runtime.UnmarshalError")
         #expect(browser.visits == 0)
     }
 

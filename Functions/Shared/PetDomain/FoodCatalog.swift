@@ -1,4 +1,5 @@
-import AWSClients
+import LambdaSystem
+
 /// A pet food item as the functions that maintain its image see it (the foods table, key `id`).
 public struct FoodItem: Sendable, Equatable {
     public var id: String

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// A moment in UTC with millisecond precision: what AWS APIs and the functions' tables need of a clock.
 /// Our own rather than Foundation's `Date`, so that a bootstrap links no Foundation at all.
 public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible {
@@ -19,9 +13,7 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// The wall clock, now.
     public static func now() -> Timestamp {
-        var now = timespec()
-        clock_gettime(CLOCK_REALTIME, &now)
-        return Timestamp(millisecondsSince1970: Int64(now.tv_sec) * 1000 + Int64(now.tv_nsec) / 1_000_000)
+        Timestamp(millisecondsSince1970: SystemClock.epochMilliseconds())
     }
 
     /// Whole seconds, rounded down (also before 1970).
@@ -100,15 +92,8 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     /// `value` in decimal, zero-padded to `width` digits.
-    static func digits(_ value: Int64, _ width: Int) -> String {
+    package static func digits(_ value: Int64, _ width: Int) -> String {
         let text = String(value)
         return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
-    }
-}
-
-extension Duration {
-    fileprivate var wholeMilliseconds: Int64 {
-        let (seconds, attoseconds) = components
-        return seconds * 1000 + attoseconds / 1_000_000_000_000_000
     }
 }

@@ -1,4 +1,5 @@
 import AWSClients
+import LambdaSystem
 /// The foods table (`FOOD_TABLE_NAME`; key `id`).
 public struct DynamoDBFoodCatalog: FoodCatalog {
     public let dynamoDB: DynamoDB

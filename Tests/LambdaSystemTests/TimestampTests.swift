@@ -5,7 +5,7 @@ import Foundation
 #endif
 import Testing
 
-@testable import AWSClients
+@testable import LambdaSystem
 
 /// `Timestamp` stands in for Foundation's `Date` in the clients and the functions: these check it against
 /// `Date` itself.

@@ -1,8 +1,8 @@
 /// A UTC calendar date and time from Unix seconds (proleptic Gregorian), without Foundation's calendar.
-struct CivilTime: Equatable {
-    var year, month, day, hour, minute, second: Int64
+package struct CivilTime: Equatable {
+    package var year, month, day, hour, minute, second: Int64
 
-    init(secondsSince1970 seconds: Int64) {
+    package init(secondsSince1970 seconds: Int64) {
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secondOfDay = seconds - days * 86_400
         hour = secondOfDay / 3600
@@ -23,7 +23,7 @@ struct CivilTime: Equatable {
 
 extension CivilTime {
     /// The inverse of the above for dates (Hinnant's days-from-civil).
-    static func daysSince1970(year: Int64, month: Int64, day: Int64) -> Int64 {
+    package static func daysSince1970(year: Int64, month: Int64, day: Int64) -> Int64 {
         let shiftedYear = month <= 2 ? year - 1 : year
         let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
         let yearOfEra = shiftedYear - era * 400
