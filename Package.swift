@@ -123,7 +123,7 @@ let package = Package(
                     dependencies: ["PetfoodStock", "LambdaTesting", "LambdaSystem", "LambdaRuntime", "LambdaEvents", "AWSClients",
                                    "LambdaJSON", "PetDomainTesting"],
                     path: "Tests/PetfoodStockTests", swiftSettings: strict),
-        .testTarget(name: "CleanupTests", dependencies: ["Cleanup", "LambdaTesting", "PetDomain", "PetDomainTesting"],
+        .testTarget(name: "CleanupTests", dependencies: ["Cleanup", "LambdaEvents", "LambdaTesting", "PetDomain", "PetDomainTesting"],
                     path: "Tests/CleanupTests", swiftSettings: strict),
         .testTarget(name: "ImageGeneratorTests", dependencies: ["ImageGenerator", "LambdaTesting", "PetDomain", "PetDomainTesting"],
                     path: "Tests/ImageGeneratorTests", swiftSettings: strict),
