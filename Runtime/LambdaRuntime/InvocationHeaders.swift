@@ -10,6 +10,10 @@ struct InvocationHeaders: Equatable {
     var clientContext: String?
     var cognitoIdentity: String?
     var tenantID: String?
+    /// `Lambda-Runtime-Invocation-Id`: a nonce per invoke, echoed on `/response` and `/error` so that
+    /// Lambda can refuse a timed-out invocation's late result (410) instead of crossing it with a later
+    /// invoke that reuses the request id. Older Runtime APIs send none, and then nothing is echoed.
+    var invocationID: String?
     var contentLength: Int?
 
     /// Takes one raw header line (`Name: value\r\n`). A status line starts a new header block (after a
@@ -43,6 +47,8 @@ struct InvocationHeaders: Equatable {
             cognitoIdentity = String(decoding: value, as: UTF8.self)
         } else if Self.equalsIgnoringCase(name, Self.tenantIDName) {
             tenantID = String(decoding: value, as: UTF8.self)
+        } else if Self.equalsIgnoringCase(name, Self.invocationIDName) {
+            invocationID = String(decoding: value, as: UTF8.self)
         } else if Self.equalsIgnoringCase(name, Self.contentLengthName) {
             contentLength = Self.integer(value).map(Int.init)
         }
@@ -62,6 +68,7 @@ struct InvocationHeaders: Equatable {
     private static let clientContextName = Array("lambda-runtime-client-context".utf8)
     private static let cognitoIdentityName = Array("lambda-runtime-cognito-identity".utf8)
     private static let tenantIDName = Array("lambda-runtime-aws-tenant-id".utf8)
+    private static let invocationIDName = Array("lambda-runtime-invocation-id".utf8)
     private static let contentLengthName = Array("content-length".utf8)
 
     private static func isSpace(_ byte: UInt8) -> Bool {

@@ -44,6 +44,10 @@ final class RuntimeAPIClient {
     /// Header lists by content type (`Content-Type: …` plus an empty `Expect:`), built on first use.
     /// A function answers with one or two content types: a short list beats hashing on every post.
     private var postHeaders: [(contentType: String, list: UnsafeMutablePointer<curl_slist>)] = []
+    /// The echoed `Lambda-Runtime-Invocation-Id` header line (NUL-terminated) and the list node holding it.
+    private var echoLine = UnsafeMutablePointer<CChar>.allocate(capacity: 128)
+    private var echoCapacity = 128
+    private let echoNode = UnsafeMutablePointer<curl_slist>.allocate(capacity: 1)
 
     init(endpoint: RuntimeEndpoint) {
         // First, before any other curl call; the flags live in CCurl's shim, shared with HTTPClient.
@@ -77,6 +81,8 @@ final class RuntimeAPIClient {
         for url in [nextURL, initErrorURL, invocationURL] { curl_url_cleanup(url) }
         for entry in postHeaders { curl_slist_free_all(entry.list) }
         errorBuffer.deallocate()
+        echoLine.deallocate()
+        echoNode.deallocate()
     }
 
     // MARK: - The four calls
@@ -104,22 +110,25 @@ final class RuntimeAPIClient {
         }
     }
 
-    /// `POST /runtime/invocation/{id}/response` with the handler's bytes.
-    func postResponse(requestID: String, body: UnsafeRawBufferPointer, contentType: String) -> PostOutcome {
+    /// `POST /runtime/invocation/{id}/response` with the handler's bytes, echoing the invocation id
+    /// `/next` gave (if it gave one).
+    func postResponse(
+        requestID: String, invocationID: String?, body: UnsafeRawBufferPointer, contentType: String
+    ) -> PostOutcome {
         guard setInvocationURL(requestID: requestID, suffix: "/response") else { return .failure(unusableID(requestID)) }
-        return post(body: body, headers: headers(contentType: contentType))
+        return post(body: body, headers: echoing(invocationID, before: headers(contentType: contentType)))
     }
 
-    /// `POST /runtime/invocation/{id}/error`.
-    func postError(requestID: String, _ report: ErrorReport) -> PostOutcome {
+    /// `POST /runtime/invocation/{id}/error`, echoing the invocation id `/next` gave (if it gave one).
+    func postError(requestID: String, invocationID: String?, _ report: ErrorReport) -> PostOutcome {
         guard setInvocationURL(requestID: requestID, suffix: "/error") else { return .failure(unusableID(requestID)) }
-        return postErrorReport(report)
+        return postErrorReport(report, invocationID: invocationID)
     }
 
     /// `POST /runtime/init/error`, before the first `/next`.
     func postInitError(_ report: ErrorReport) -> PostOutcome {
         ccurl_setopt_ptr(handle, CURLOPT_CURLU, UnsafeRawPointer(initErrorURL))
-        return postErrorReport(report)
+        return postErrorReport(report, invocationID: nil)
     }
 
     // MARK: - Plumbing
@@ -176,14 +185,44 @@ final class RuntimeAPIClient {
         "curl cannot put request id \(JSONText.string(requestID)) in a URL path"
     }
 
-    private func postErrorReport(_ report: ErrorReport) -> PostOutcome {
+    private func postErrorReport(_ report: ErrorReport, invocationID: String?) -> PostOutcome {
         // Built per call: errors are the rare path, and the type is part of the header.
         var list = curl_slist_append(nil, "Content-Type: application/json")
         list = curl_slist_append(list, "Expect:")
         list = curl_slist_append(list, "Lambda-Runtime-Function-Error-Type: \(report.errorType)")
         defer { curl_slist_free_all(list) }
-        return report.jsonBody.withUnsafeBytes { post(body: $0, headers: list) }
+        let headers = echoing(invocationID, before: list)
+        return report.jsonBody.withUnsafeBytes { post(body: $0, headers: headers) }
     }
+
+    /// `list` with `Lambda-Runtime-Invocation-Id: {id}` in front, or `list` itself when there is no id.
+    ///
+    /// The header line is written into one buffer kept for the life of the client, in a list node of
+    /// our own whose tail is `list` (curl only reads a header list): echoing the id costs no allocation
+    /// per invocation, and the cached `Content-Type` lists stay as they are.
+    private func echoing(
+        _ invocationID: String?, before list: UnsafeMutablePointer<curl_slist>?
+    ) -> UnsafeMutablePointer<curl_slist>? {
+        guard let invocationID else { return list }
+        let length = Self.invocationIDPrefix.count + invocationID.utf8.count
+        if length + 1 > echoCapacity {
+            echoLine.deallocate()
+            echoCapacity = max(2 * echoCapacity, length + 1)
+            echoLine = .allocate(capacity: echoCapacity)
+        }
+        let line = UnsafeMutableRawPointer(echoLine)
+        Self.invocationIDPrefix.withUnsafeBytes { line.copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
+        var written = Self.invocationIDPrefix.count
+        for byte in invocationID.utf8 {
+            line.storeBytes(of: byte, toByteOffset: written, as: UInt8.self)
+            written += 1
+        }
+        line.storeBytes(of: 0, toByteOffset: written, as: UInt8.self)
+        echoNode.pointee = curl_slist(data: echoLine, next: list)
+        return echoNode
+    }
+
+    private static let invocationIDPrefix = Array("Lambda-Runtime-Invocation-Id: ".utf8)
 
     private func post(body: UnsafeRawBufferPointer, headers: UnsafeMutablePointer<curl_slist>?) -> PostOutcome {
         ccurl_setopt_long(handle, CURLOPT_POST, 1)

@@ -85,19 +85,21 @@ struct RuntimeLoop<Processor: InvocationProcessor> {
         // The request id reaches log lines through a task local rather than through the logger's
         // metadata: no allocation per invocation, and loggers the handler makes itself carry it too.
         await CurrentInvocation.$requestID.withValue(requestID) {
-            await serve(event, context: context)
+            await serve(event, context: context, invocationID: headers.invocationID)
         }
     }
 
-    private func serve(_ event: [UInt8], context: LambdaContext) async {
+    /// `invocationID` is the `/next` answer's `Lambda-Runtime-Invocation-Id`, echoed on the post.
+    private func serve(_ event: [UInt8], context: LambdaContext, invocationID: String?) async {
         switch await processor.process(event, context: context).checkingResponseSize() {
         case .response(let response):
             let outcome = response.body.withUnsafeBytes {
-                client.postResponse(requestID: context.requestID, body: $0, contentType: response.contentType)
+                client.postResponse(requestID: context.requestID, invocationID: invocationID, body: $0,
+                                    contentType: response.contentType)
             }
             check(outcome, of: "/response")
         case .failure(let errorReport):
-            report(errorReport, context: context)
+            report(errorReport, context: context, invocationID: invocationID)
         }
     }
 
@@ -124,9 +126,9 @@ struct RuntimeLoop<Processor: InvocationProcessor> {
         }
     }
 
-    private func report(_ errorReport: ErrorReport, context: LambdaContext) {
+    private func report(_ errorReport: ErrorReport, context: LambdaContext, invocationID: String?) {
         logger.error("invocation failed: \(errorReport.errorType): \(errorReport.errorMessage)")
-        check(client.postError(requestID: context.requestID, errorReport), of: "/error")
+        check(client.postError(requestID: context.requestID, invocationID: invocationID, errorReport), of: "/error")
     }
 
     /// A post the Runtime API refused loses that one invocation's result, never the loop; a 500 is the
@@ -135,6 +137,10 @@ struct RuntimeLoop<Processor: InvocationProcessor> {
         switch outcome {
         case .accepted:
             return
+        case .rejected(status: 410, let reply):
+            // Gone: the invocation timed out (or a later invoke reuses its request id) and Lambda
+            // refused its late result, as it does when the invocation id is echoed. Nothing to retry.
+            logger.warning("\(endpoint) answered 410, the result was dropped (the invocation timed out): \(reply)")
         case .rejected(let status, let reply) where status >= 500:
             logger.critical("\(endpoint) answered \(status), exiting: \(reply)")
             exit(1)

@@ -21,6 +21,8 @@ actor FunctionSandbox {
     private var current: Started?
     /// The last finished request id: a second `/response` for it is an illegal state transition.
     private var lastFinishedID: String?
+    /// The invocation id of the last invocation the runtime answered (not one that timed out).
+    private var lastAnsweredInvocationID: String?
     private var runtime: Runtime?
     private var parkedPoll: Poll?
     /// Tells a runtime's exit apart from its predecessors' (which were killed on purpose).
@@ -72,7 +74,14 @@ actor FunctionSandbox {
     }
 
     /// `POST /runtime/invocation/{id}/response`, `/error`, or a response the route refused as too large.
-    func finish(requestID: String, with report: RuntimeReport) -> RuntimeAPIError? {
+    /// `invocationID` is the `Lambda-Runtime-Invocation-Id` the runtime echoed, if it echoes one.
+    func finish(requestID: String, invocationID: String?, with report: RuntimeReport) -> RuntimeAPIError? {
+        // An echo of neither the invocation in flight nor the one just answered is a late result: its
+        // invocation timed out, even when a later invoke reuses its request id (Lambda's rule). Otherwise,
+        // and without an echo, the RIE's rules stand (a second answer is still a 403).
+        if let invocationID, invocationID != current?.invocationID, invocationID != lastAnsweredInvocationID {
+            return .invokeTimeout
+        }
         guard let started = current, started.dispatchedAt != nil, started.queued.id == requestID else {
             // Like the RIE: an id other than the one in flight is invalid; the one just answered, while
             // no other is in flight, is a second answer.
@@ -201,6 +210,7 @@ actor FunctionSandbox {
             started.timer?.cancel()
             started.timer = timer(seconds: function.timeoutSeconds, for: started.queued.id, dispatched: true)
             started.dispatchedAt = SystemClock.monotonicNanoseconds()
+            started.invocationID = Identifiers.requestID()
             started.deadlineMs = SystemClock.epochMilliseconds() + Int64(function.timeoutSeconds) * 1000
             current = started
             // Measured now as well: a runtime that crashes during the invocation leaves no VmHWM behind.
@@ -208,7 +218,8 @@ actor FunctionSandbox {
         }
         let request = started.queued.request
         return NextEvent(
-            requestID: started.queued.id, deadlineMs: started.deadlineMs, functionARN: function.arn,
+            requestID: started.queued.id, invocationID: started.invocationID ?? "",
+            deadlineMs: started.deadlineMs, functionARN: function.arn,
             traceID: started.traceID, clientContext: request.clientContext,
             cognitoIdentity: request.cognitoIdentity, tenantID: request.tenantID, payload: request.payload)
     }
@@ -265,6 +276,7 @@ actor FunctionSandbox {
         started.timer?.cancel()
         current = nil
         lastFinishedID = started.queued.id
+        if case .timeout? = status { lastAnsweredInvocationID = nil } else { lastAnsweredInvocationID = started.invocationID }
         if let peak = runtime?.process.peakMemoryMB() { lastPeakMemoryMB = peak }
 
         // A runtime that never became ready spent all the time so far initialising.
@@ -309,6 +321,8 @@ actor FunctionSandbox {
         var deadlineMs: Int64 = 0
         var initDurationMs: Double?
         var dispatchedAt: Int64?
+        /// Made at dispatch, a fresh nonce per invoke (a repeated `/next` resends it with the event).
+        var invocationID: String?
     }
 
     private struct Runtime {
@@ -355,6 +369,7 @@ enum NextResult: Sendable {
 
 struct NextEvent: Sendable {
     let requestID: String
+    let invocationID: String
     let deadlineMs: Int64
     let functionARN: String
     let traceID: String

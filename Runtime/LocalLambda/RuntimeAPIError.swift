@@ -6,12 +6,16 @@ enum RuntimeAPIError: Error {
     case invalidStateTransition
     /// A buffered response above `RuntimeAPILimits.maximumResponseBytes`: 413.
     case requestEntityTooLarge
+    /// A post echoing a `Lambda-Runtime-Invocation-Id` that is not the one in flight: its invocation
+    /// timed out (a later invoke may reuse the request id), so the late result is refused: 410 Gone.
+    case invokeTimeout
 
     var status: Int {
         switch self {
         case .invalidRequestID: 400
         case .invalidStateTransition: 403
         case .requestEntityTooLarge: 413
+        case .invokeTimeout: 410
         }
     }
 
@@ -20,6 +24,8 @@ enum RuntimeAPIError: Error {
         case .invalidRequestID: "InvalidRequestID"
         case .invalidStateTransition: "InvalidStateTransition"
         case .requestEntityTooLarge: "RequestEntityTooLarge"
+        // The name the AWS runtime clients (.NET's RuntimeSupport) give this rejection.
+        case .invokeTimeout: "ErrorRuntimeInvokeTimeout"
         }
     }
 
@@ -29,6 +35,7 @@ enum RuntimeAPIError: Error {
         case .invalidStateTransition: "State transition is not allowed"
         case .requestEntityTooLarge:
             "Exceeded maximum allowed payload size (\(RuntimeAPILimits.maximumResponseBytes) bytes)."
+        case .invokeTimeout: "Invoke timed out: this response belongs to an invocation that has ended"
         }
     }
 }

@@ -25,7 +25,8 @@ func runtimeAPIRouter(for sandbox: FunctionSandbox) -> Router<LocalRequestContex
         let report: RuntimeReport = body.size > RuntimeAPILimits.maximumResponseBytes
             ? .oversizedResponse(size: body.size)
             : .response(payload: body.bytes, contentType: request.headers[.contentType] ?? "application/json")
-        return accepted(unless: await sandbox.finish(requestID: id, with: report))
+        return accepted(unless: await sandbox.finish(
+            requestID: id, invocationID: request.headers[.lambda(invocationIDHeader)], with: report))
     }
 
     runtime.post("invocation/:requestID/error") { request, context -> Response in
@@ -33,7 +34,8 @@ func runtimeAPIRouter(for sandbox: FunctionSandbox) -> Router<LocalRequestContex
         let body = try await readBody(request, limit: RuntimeAPILimits.maximumResponseBytes)
         let report = RuntimeReport.error(type: request.headers[.lambda("Lambda-Runtime-Function-Error-Type")],
                                          body: body.bytes)
-        return accepted(unless: await sandbox.finish(requestID: id, with: report))
+        return accepted(unless: await sandbox.finish(
+            requestID: id, invocationID: request.headers[.lambda(invocationIDHeader)], with: report))
     }
 
     runtime.post("init/error") { request, _ -> Response in
@@ -44,6 +46,9 @@ func runtimeAPIRouter(for sandbox: FunctionSandbox) -> Router<LocalRequestContex
     return router
 }
 
+/// Lambda's per-invoke nonce: sent on `/next`, echoed by the runtime on `/response` and `/error`.
+private let invocationIDHeader = "Lambda-Runtime-Invocation-Id"
+
 /// The event and its context headers; a header whose value would be empty is left out (RIE).
 private func nextResponse(_ event: NextEvent) -> Response {
     var headers: HTTPFields = [
@@ -52,6 +57,7 @@ private func nextResponse(_ event: NextEvent) -> Response {
         .lambda("Lambda-Runtime-Deadline-Ms"): String(event.deadlineMs),
         .lambda("Lambda-Runtime-Invoked-Function-Arn"): event.functionARN,
         .lambda("Lambda-Runtime-Trace-Id"): event.traceID,
+        .lambda(invocationIDHeader): event.invocationID,
     ]
     for (name, value) in [("Lambda-Runtime-Client-Context", event.clientContext),
                           ("Lambda-Runtime-Cognito-Identity", event.cognitoIdentity),

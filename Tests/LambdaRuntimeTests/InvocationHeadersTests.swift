@@ -21,6 +21,7 @@ import Testing
             #"Lambda-Runtime-Client-Context: {"client":{"app_title":"pets"}}"#,
             #"Lambda-Runtime-Cognito-Identity: {"cognito_identity_id":"us-east-1:123"}"#,
             "Lambda-Runtime-Aws-Tenant-Id: tenant-7",
+            "Lambda-Runtime-Invocation-Id: 5f0c1e2a-invoke-nonce",
             "Content-Length: 204",
             "",
         ])
@@ -31,6 +32,7 @@ import Testing
         #expect(headers.clientContext == #"{"client":{"app_title":"pets"}}"#)
         #expect(headers.cognitoIdentity == #"{"cognito_identity_id":"us-east-1:123"}"#)
         #expect(headers.tenantID == "tenant-7")
+        #expect(headers.invocationID == "5f0c1e2a-invoke-nonce")
         #expect(headers.contentLength == 204)
     }
 
@@ -53,6 +55,7 @@ import Testing
         #expect(headers.clientContext == nil)
         #expect(headers.cognitoIdentity == nil)
         #expect(headers.tenantID == nil)
+        #expect(headers.invocationID == nil, "an older Runtime API sends none: nothing is echoed")
         #expect(headers.deadlineMilliseconds == nil)
     }
 

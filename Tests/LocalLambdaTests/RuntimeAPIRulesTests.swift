@@ -5,8 +5,11 @@ import Testing
 /// The emulator's own Runtime API rules, with the test playing the runtime over raw HTTP.
 @Suite struct RuntimeAPIRulesTests {
     /// An emulator whose runtime is this test: it starts nothing and waits for polls.
-    private func withRuntimeAPI(_ body: (LocalLambda, RawHTTPClient) async throws -> Void) async throws {
-        let lambda = LocalLambda.probe(executable: nil, name: "Manual", log: CapturedLog())
+    private func withRuntimeAPI(
+        timeoutSeconds: Int = 20, _ body: (LocalLambda, RawHTTPClient) async throws -> Void
+    ) async throws {
+        let lambda = LocalLambda.probe(executable: nil, name: "Manual", timeoutSeconds: timeoutSeconds,
+                                       log: CapturedLog())
         try await lambda.run { endpoints in
             let address = try #require(endpoints.runtimeAPIs["Manual"])
             try await body(lambda, RawHTTPClient(port: try #require(Int(address.split(separator: ":").last ?? ""))))
@@ -125,6 +128,72 @@ import Testing
             let result = try await invocation.value
             #expect(result.functionError == expected)
             #expect(result.text == body, "the runtime's error body reaches the caller unchanged")
+        }
+    }
+
+    private static let invocationID = "Lambda-Runtime-Invocation-Id"
+
+    @Test func nextCarriesAFreshInvocationIDPerInvoke() async throws {
+        try await withRuntimeAPI { lambda, client in
+            var seen: [String] = []
+            for _ in 0..<2 {
+                let invocation = invokeInBackground(lambda, "{}")
+                let next = try await client.get(Self.next)
+                let nonce = try #require(next[header: Self.invocationID])
+                #expect(nonce != next[header: "Lambda-Runtime-Aws-Request-Id"], "a nonce, not the request id")
+                #expect(try await client.get(Self.next)[header: Self.invocationID] == nonce,
+                        "a repeated /next resends the invocation in flight with its id")
+                let id = try #require(next[header: "Lambda-Runtime-Aws-Request-Id"])
+                #expect(try await client.post(Self.post(id, "response"), headers: [Self.invocationID: nonce],
+                                              body: "ok").status == 202)
+                _ = try await invocation.value
+                seen.append(nonce)
+            }
+            #expect(Set(seen).count == 2)
+        }
+    }
+
+    @Test func aPostEchoingAnotherInvocationIDIs410AndTheInvocationStillWaits() async throws {
+        try await withRuntimeAPI { lambda, client in
+            let invocation = invokeInBackground(lambda, "{}")
+            let next = try await client.get(Self.next)
+            let id = try #require(next[header: "Lambda-Runtime-Aws-Request-Id"])
+            let nonce = try #require(next[header: Self.invocationID])
+            for kind in ["response", "error"] {
+                let stale = try await client.post(Self.post(id, kind), headers: [Self.invocationID: "stale"], body: "x")
+                #expect(stale.status == 410)
+                #expect(stale.text.contains(#""errorType":"ErrorRuntimeInvokeTimeout""#))
+            }
+            #expect(try await client.post(Self.post(id, "response"), headers: [Self.invocationID: nonce],
+                                          body: "right").status == 202)
+            #expect(try await invocation.value.text == "right", "the refused posts delivered nothing")
+            let second = try await client.post(Self.post(id, "response"), headers: [Self.invocationID: nonce], body: "2")
+            #expect(second.status == 403, "a second answer is still the RIE's invalid state transition")
+        }
+    }
+
+    @Test func aTimedOutInvocationsLateResultIs410WhenEchoedAnd400Without() async throws {
+        try await withRuntimeAPI(timeoutSeconds: 1) { lambda, client in
+            let timedOut = invokeInBackground(lambda, "{}")
+            let first = try await client.get(Self.next)
+            let lateID = try #require(first[header: "Lambda-Runtime-Aws-Request-Id"])
+            let lateNonce = try #require(first[header: Self.invocationID])
+            #expect(try await timedOut.value.functionError == "Sandbox.Timedout")
+
+            let invocation = invokeInBackground(lambda, "{}")
+            let next = try await client.get(Self.next)
+            let late = try await client.post(Self.post(lateID, "response"), headers: [Self.invocationID: lateNonce],
+                                             body: "late")
+            #expect(late.status == 410)
+            #expect(late.text.contains(#""errorType":"ErrorRuntimeInvokeTimeout""#))
+            // A runtime that does not echo gets the RIE's answer for an id not in flight.
+            #expect(try await client.post(Self.post(lateID, "response"), body: "late").status == 400)
+
+            let id = try #require(next[header: "Lambda-Runtime-Aws-Request-Id"])
+            let nonce = try #require(next[header: Self.invocationID])
+            #expect(try await client.post(Self.post(id, "response"), headers: [Self.invocationID: nonce],
+                                          body: "current").status == 202)
+            #expect(try await invocation.value.text == "current")
         }
     }
 

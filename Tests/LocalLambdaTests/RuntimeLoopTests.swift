@@ -142,6 +142,31 @@ import Testing
         #expect(log.text.contains("Status: timeout"))
     }
 
+    @Test(arguments: [
+        (#"{"action":"sleep","ms":2500}"#, "/response"),
+        (#"{"action":"throw","message":"late","ms":2500}"#, "/error"),
+    ])
+    func lateResultOfATimedOutInvocationGets410AndTheLoopGoesOn(event: String, endpoint: String) async throws {
+        let log = CapturedLog()
+        // Started here rather than by the emulator, the runtime is not killed on the timeout: its handler
+        // runs on, as on Lambda (Managed Instances), and posts a late result echoing its invocation id.
+        let lambda = LocalLambda.probe(executable: nil, timeoutSeconds: 1, log: log)
+        let (timedOut, next) = try await lambda.run { endpoints in
+            let address = try #require(endpoints.runtimeAPIs["RuntimeProbe"])
+            let probe = try ChildProcess.spawn(
+                executable: Executables.probe,
+                environment: ["AWS_LAMBDA_RUNTIME_API": address, "AWS_LAMBDA_FUNCTION_NAME": "RuntimeProbe"],
+                output: log) { _ in }
+            defer { probe.kill() }
+            return (try await lambda.invoke(json: event),
+                    try await lambda.invoke(json: #"{"action":"echo","payload":"served"}"#))
+        }
+        #expect(timedOut.functionError == "Sandbox.Timedout")
+        #expect(next.text == #""served""#, "the refused late result neither reached the next invoke nor stopped the loop")
+        #expect(log.count(of: "\(endpoint) answered 410") == 1, "the runtime echoed the id and logged the refusal")
+        #expect(log.count(of: " answered ") == 1, "no other post was refused")
+    }
+
     @Test func initFailureReachesTheCallerAndTheRuntimeExits() async throws {
         let log = CapturedLog()
         let lambda = LocalLambda.probe(variables: ["PROBE_INIT_FAIL": "TABLE_NAME is missing"], log: log)

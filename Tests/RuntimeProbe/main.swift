@@ -12,6 +12,7 @@ import LambdaSystem
 //
 //   {"action":"echo","payload":<any JSON>}  -> the payload (same JSON value; object key order may differ)
 //   {"action":"throw","message":"m"}        -> throws ProbeError: Function.ProbeError, errorMessage "m"
+//                                               (after sleeping "ms" milliseconds, when given)
 //   {"action":"crash"}                      -> the process exits at once with status 3, nothing is posted
 //   {"action":"oversize","bytes":N}         -> a JSON string longer than N bytes (default 7 MiB)
 //   {"action":"sleep","ms":N}               -> sleeps N ms, returns {"slept":N}
@@ -48,6 +49,7 @@ struct Probe: LambdaHandler {
         case "echo":
             return event.payload ?? .null
         case "throw":
+            if let milliseconds = event.ms { try await Task.sleep(for: .milliseconds(milliseconds)) }
             throw ProbeError(description: event.message ?? "")
         case "crash":
             exit(3)
