@@ -5,6 +5,7 @@
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$repo"
+scripts/install/system.sh
 scripts/install/moto.sh
 swift build -c release --product AWSClientsBenchmark >/dev/null
 bench="$(swift build -c release --show-bin-path)/AWSClientsBenchmark"

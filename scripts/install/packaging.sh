@@ -25,19 +25,32 @@ for p in "${embedded[@]}"; do
     [[ "$installed" == "$candidate" ]] || missing+=("$p")
 done
 
-# deb-src entries for the same archives and suites the system already uses (`apt-get source curl`).
-# The system lists them in deb822 format; the source entry is the same stanza with `Types: deb-src`.
+# deb-src entries for the same archives and suites the system already uses (`apt-get source curl`): the
+# same stanzas with `Types: deb-src` where the system lists them in deb822 format (Debian 12's default),
+# the same lines with `deb-src` where it has a one-line sources.list (debootstrap's, older installs).
 system_list=/etc/apt/sources.list.d/debian.sources
-src_list=/etc/apt/sources.list.d/debian-src.sources
 need_update=0
-if ! grep -rqs '^Types:.*deb-src' /etc/apt/sources.list.d/ && ! grep -qs '^deb-src' /etc/apt/sources.list; then
-    sed 's/^Types:.*/Types: deb-src/' "$system_list" > "$src_list"
+if ! grep -rqs '^Types:.*deb-src' /etc/apt/sources.list.d/ && ! grep -rqs '^deb-src' /etc/apt/sources.list /etc/apt/sources.list.d/; then
+    if [ -f "$system_list" ]; then
+        sed 's/^Types:.*/Types: deb-src/' "$system_list" > /tmp/debian-src.sources.$$
+        src_list=/etc/apt/sources.list.d/debian-src.sources
+    elif grep -qs '^deb ' /etc/apt/sources.list; then
+        sed -n 's/^deb /deb-src /p' /etc/apt/sources.list > /tmp/debian-src.sources.$$
+        src_list=/etc/apt/sources.list.d/debian-src.list
+    else
+        echo "install/packaging.sh: no Debian archive in /etc/apt to add the source entry for (apt-get source curl)" >&2
+        exit 1
+    fi
     need_update=1
 fi
 
 if (( ${#missing[@]} )) || (( need_update )); then
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq
-    (( ${#missing[@]} )) && apt-get install -y -qq --no-install-recommends "${missing[@]}"
+    sudo_cmd=(); [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+    if (( need_update )); then
+        "${sudo_cmd[@]}" install -m 644 /tmp/debian-src.sources.$$ "$src_list"
+        rm -f /tmp/debian-src.sources.$$
+    fi
+    "${sudo_cmd[@]}" apt-get update -qq
+    (( ${#missing[@]} )) && DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 echo "packaging tools: ok"

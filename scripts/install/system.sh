@@ -2,7 +2,8 @@
 # Debian packages every build and test needs. Idempotent: apt runs only when something is missing.
 set -euo pipefail
 
-packages=(libcurl4-openssl-dev libssl-dev pkg-config python3-venv zip unzip)
+# curl: scripts/local-stack polls its servers with it.
+packages=(libcurl4-openssl-dev libssl-dev pkg-config python3-venv zip unzip curl)
 missing=()
 for p in "${packages[@]}"; do
     dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
