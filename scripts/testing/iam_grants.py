@@ -15,29 +15,11 @@ import os
 import re
 import runpy
 
-from samtranslator.translator.transform import transform
-from samtranslator.yaml_helper import yaml_parse
+from sam_translation import translate
 
 REGION, ACCOUNT = "us-east-1", "123456789012"  # the local stack's (moto's default account)
 PSEUDO = {"AWS::Region": REGION, "AWS::AccountId": ACCOUNT, "AWS::Partition": "aws", "AWS::URLSuffix": "amazonaws.com"}
 MANAGED_PREFIX = "arn:aws:iam::aws:policy/"
-
-
-class NoManagedPolicyLookup:
-    """The translator resolves managed policy names from its bundled list; nothing is asked of IAM."""
-
-    def load(self):
-        return {}
-
-
-def translate(template_path):
-    """(the template as written, the template as the SAM translator expands it)."""
-    original = yaml_parse(open(template_path).read())
-    template = yaml_parse(open(template_path).read())
-    for resource in template["Resources"].values():
-        if resource["Type"] == "AWS::Serverless::Function":
-            resource["Properties"]["CodeUri"] = "s3://bucket/key.zip"  # the translator wants a built CodeUri
-    return original, transform(template, {}, NoManagedPolicyLookup())
 
 
 def managed_policy_documents(repo):
