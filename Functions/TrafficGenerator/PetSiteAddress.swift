@@ -1,8 +1,3 @@
-/// Where parameters live: SSM Parameter Store in Lambda, a dictionary in unit tests.
-protocol ParameterStore: Sendable {
-    func value(ofParameter name: String) async throws -> String
-}
-
 /// The pet site's base URL, read from the parameter on first use and kept for the life of the process.
 ///
 /// First use rather than init: a parameter store hiccup then fails one invocation, not the whole

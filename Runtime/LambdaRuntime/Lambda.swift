@@ -12,13 +12,13 @@ public enum Lambda {
     public static func run<Handler: LambdaHandler>(
         _ makeHandler: @escaping @Sendable (LambdaInitContext) async throws -> Handler
     ) -> Never {
-        start { context in JSONInvocations(handler: try await makeHandler(context)) }
+        start { context in JSONHandlerProcessor(handler: try await makeHandler(context)) }
     }
 
     public static func run<Handler: ByteHandler>(
         bytes makeHandler: @escaping @Sendable (LambdaInitContext) async throws -> Handler
     ) -> Never {
-        start { context in ByteInvocations(handler: try await makeHandler(context)) }
+        start { context in ByteHandlerProcessor(handler: try await makeHandler(context)) }
     }
 
     /// The threading model: the whole runtime runs on the main thread. `LoopExecutor` turns the main

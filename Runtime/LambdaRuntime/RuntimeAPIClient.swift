@@ -31,7 +31,7 @@ final class RuntimeAPIClient {
     }
 
     private let handle: UnsafeMutableRawPointer
-    private let exchange = Exchange()
+    private let exchange = CurlRequestState()
     private let transfer: BlockingTransfer
     private let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE))
     private let nextURL: OpaquePointer
@@ -150,12 +150,12 @@ final class RuntimeAPIClient {
         ccurl_setopt_ptr(handle, CURLOPT_WRITEDATA, context)
         ccurl_setopt_ptr(handle, CURLOPT_HEADERDATA, context)
         ccurl_setopt_write(handle) { data, size, count, context in
-            let exchange = Unmanaged<Exchange>.fromOpaque(context!).takeUnretainedValue()
+            let exchange = Unmanaged<CurlRequestState>.fromOpaque(context!).takeUnretainedValue()
             exchange.receive(body: UnsafeRawBufferPointer(start: data, count: size * count))
             return size * count
         }
         ccurl_setopt_header(handle) { data, size, count, context in
-            let exchange = Unmanaged<Exchange>.fromOpaque(context!).takeUnretainedValue()
+            let exchange = Unmanaged<CurlRequestState>.fromOpaque(context!).takeUnretainedValue()
             exchange.receive(headerLine: UnsafeRawBufferPointer(start: data, count: size * count))
             return size * count
         }
@@ -182,7 +182,7 @@ final class RuntimeAPIClient {
     }
 
     private func unusableID(_ requestID: String) -> String {
-        "curl cannot put request id \(JSONText.string(requestID)) in a URL path"
+        "curl cannot put request id \(JSONStringLiteral.string(requestID)) in a URL path"
     }
 
     private func postErrorReport(_ report: ErrorReport, invocationID: String?) -> PostOutcome {
@@ -273,7 +273,7 @@ final class RuntimeAPIClient {
 
 /// The state curl's callbacks write into during one request: the headers and body of a `/next`
 /// answer, or the start of a reply to a post (kept for the log when the post is rejected).
-private final class Exchange {
+private final class CurlRequestState {
     /// A rejected post's reply is logged; more than this much of it would not help.
     private static let replyLimit = 1024
 

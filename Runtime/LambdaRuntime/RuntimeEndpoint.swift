@@ -49,6 +49,6 @@ struct RuntimeEndpoint: Equatable, Sendable {
 struct InvalidRuntimeEndpoint: Error, CustomStringConvertible {
     let value: String
     var description: String {
-        "AWS_LAMBDA_RUNTIME_API is not host:port or http://host:port[/path]: \(JSONText.string(value))"
+        "AWS_LAMBDA_RUNTIME_API is not host:port or http://host:port[/path]: \(JSONStringLiteral.string(value))"
     }
 }

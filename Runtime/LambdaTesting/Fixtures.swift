@@ -23,7 +23,7 @@ public enum Fixtures {
     public static func decode<T: Decodable>(_ type: T.Type = T.self, _ path: String, filePath: String = #filePath)
         throws -> T
     {
-        try RuntimeJSON.decode(T.self, from: bytes(path, filePath: filePath))
+        try LambdaPayload.decode(T.self, from: bytes(path, filePath: filePath))
     }
 
     /// The nearest folder above `filePath` that holds a `Package.swift`.

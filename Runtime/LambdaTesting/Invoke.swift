@@ -3,7 +3,7 @@ import LambdaRuntime
 import Synchronization
 
 /// The JSON coding the runtime applies to events and outputs: LambdaJSON's decoder and encoder.
-public enum RuntimeJSON {
+public enum LambdaPayload {
     public static func decode<T: Decodable>(_ type: T.Type = T.self, from bytes: [UInt8]) throws -> T {
         try LambdaJSONDecoder().decode(T.self, from: bytes)
     }
@@ -15,7 +15,7 @@ public enum RuntimeJSON {
 }
 
 /// Calling a handler as the runtime would, without a Runtime API: through the runtime's own processors
-/// (`JSONInvocations`, `ByteInvocations`) and its payload limit, so a test meets what the deployed
+/// (`JSONHandlerProcessor`, `ByteHandlerProcessor`) and its payload limit, so a test meets what the deployed
 /// function would post.
 ///
 ///     let response = try await handler.invoke(fixture: "samples/apigateway-aws-proxy.json")
@@ -32,7 +32,7 @@ extension LambdaHandler {
 
     public func invoke(bytes: [UInt8], context: LambdaContext = .test()) async throws -> Output {
         let outcome = HandlerOutcome<Output>()
-        let result = await JSONInvocations(handler: Observed(handler: self, outcome: outcome))
+        let result = await JSONHandlerProcessor(handler: Observed(handler: self, outcome: outcome))
             .process(bytes, context: context).checkingResponseSize()
         return try outcome.value(posted: result)
     }
@@ -50,7 +50,7 @@ extension LambdaHandler {
 
     /// What the runtime would post for this event: the `/response` body or the `/error` report.
     public func post(bytes: [UInt8], context: LambdaContext = .test()) async -> PostedResult {
-        PostedResult(await JSONInvocations(handler: self).process(bytes, context: context).checkingResponseSize())
+        PostedResult(await JSONHandlerProcessor(handler: self).process(bytes, context: context).checkingResponseSize())
     }
 
     public func post(json: String, context: LambdaContext = .test()) async -> PostedResult {
@@ -61,7 +61,7 @@ extension LambdaHandler {
 extension ByteHandler {
     public func invoke(bytes: [UInt8], context: LambdaContext = .test()) async throws -> LambdaResponse {
         let outcome = HandlerOutcome<LambdaResponse>()
-        let result = await ByteInvocations(handler: ObservedBytes(handler: self, outcome: outcome))
+        let result = await ByteHandlerProcessor(handler: ObservedBytes(handler: self, outcome: outcome))
             .process(bytes, context: context).checkingResponseSize()
         return try outcome.value(posted: result)
     }
@@ -79,7 +79,7 @@ extension ByteHandler {
 
     /// What the runtime would post for this event: the `/response` body or the `/error` report.
     public func post(bytes: [UInt8], context: LambdaContext = .test()) async -> PostedResult {
-        PostedResult(await ByteInvocations(handler: self).process(bytes, context: context).checkingResponseSize())
+        PostedResult(await ByteHandlerProcessor(handler: self).process(bytes, context: context).checkingResponseSize())
     }
 }
 
@@ -90,7 +90,7 @@ public enum PostedResult: Sendable, Equatable {
     /// To `/error`: the `Lambda-Runtime-Function-Error-Type` header's value and the JSON body.
     case error(errorType: String, body: [UInt8])
 
-    init(_ result: InvocationResult) {
+    init(_ result: RuntimeReply) {
         switch result {
         case .response(let response): self = .response(response)
         case .failure(let report): self = .error(errorType: report.errorType, body: report.jsonBody)
@@ -132,7 +132,7 @@ private final class HandlerOutcome<Output: Sendable>: Sendable {
     }
 
     /// The handler's output if the runtime would post it; its error as is; or the runtime's own report.
-    func value(posted result: InvocationResult) throws -> Output {
+    func value(posted result: RuntimeReply) throws -> Output {
         let recorded = state.withLock { state -> Result<Output, any Error>? in
             switch state {
             case .none: nil

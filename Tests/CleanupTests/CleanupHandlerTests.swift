@@ -65,7 +65,7 @@ struct CleanupHandlerTests {
             .setting("detail.metadata", to: ["image_path": .string(imagePath)])
         let logs = LogCapture()
         let summary = try await CleanupHandler(catalog: catalog, images: images)
-            .invoke(bytes: try RuntimeJSON.encode(event), context: .test(logger: logs.logger()))
+            .invoke(bytes: try LambdaPayload.encode(event), context: .test(logger: logs.logger()))
         #expect(summary == CleanupSummary(status: .cleaned, foodID: Self.treats.id, imageKey: outside,
                                           image: .refused, item: .deleted))
         #expect(await images.deletions.isEmpty)

@@ -93,7 +93,7 @@ import Testing
         #expect(response.headers == ["Content-Type": "application/json", "X-Request": "r-1"])
         #expect(response.body == #"{"test":"created"}"#)
         #expect(!response.isBase64Encoded)
-        let json = try RuntimeJSON.decode(JSONValue.self, from: RuntimeJSON.encode(response))
+        let json = try LambdaPayload.decode(JSONValue.self, from: LambdaPayload.encode(response))
         #expect(json == [
             "statusCode": 201, "headers": ["Content-Type": "application/json", "X-Request": "r-1"],
             "body": #"{"test":"created"}"#, "isBase64Encoded": false,
@@ -112,17 +112,17 @@ import Testing
         #expect(binary.isBase64Encoded)
         var withCookie = APIGatewayV2Response(statusCode: 204)
         withCookie.cookies = ["session=abc; HttpOnly"]
-        let encoded = try RuntimeJSON.decode(JSONValue.self, from: RuntimeJSON.encode(withCookie))
+        let encoded = try LambdaPayload.decode(JSONValue.self, from: LambdaPayload.encode(withCookie))
         #expect(encoded == ["statusCode": 204, "cookies": ["session=abc; HttpOnly"], "isBase64Encoded": false])
     }
 
     @Test func requestsAndResponsesRoundTrip() throws {
         let v1 = try Fixtures.decode(APIGatewayProxyRequest.self, "samples/apigateway-aws-proxy.json")
-        #expect(try RuntimeJSON.decode(APIGatewayProxyRequest.self, from: RuntimeJSON.encode(v1)) == v1)
+        #expect(try LambdaPayload.decode(APIGatewayProxyRequest.self, from: LambdaPayload.encode(v1)) == v1)
         let v2 = try Fixtures.decode(APIGatewayV2Request.self, "samples/apigateway-http-api-proxy.json")
-        #expect(try RuntimeJSON.decode(APIGatewayV2Request.self, from: RuntimeJSON.encode(v2)) == v2)
+        #expect(try LambdaPayload.decode(APIGatewayV2Request.self, from: LambdaPayload.encode(v2)) == v2)
         let response = APIGatewayProxyResponse(
             statusCode: 302, headers: ["Location": "/pets/7"], multiValueHeaders: ["Set-Cookie": ["a=1", "b=2"]])
-        #expect(try RuntimeJSON.decode(APIGatewayProxyResponse.self, from: RuntimeJSON.encode(response)) == response)
+        #expect(try LambdaPayload.decode(APIGatewayProxyResponse.self, from: LambdaPayload.encode(response)) == response)
     }
 }

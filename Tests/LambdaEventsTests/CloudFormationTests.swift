@@ -44,20 +44,20 @@ import Testing
         let delete = try Fixtures.decode(SchemaRequest.self, "samples/cloudformation-delete-request.json")
         #expect(delete.requestType == .delete)
         #expect(delete.oldResourceProperties == nil)
-        #expect(try RuntimeJSON.decode(SchemaRequest.self, from: RuntimeJSON.encode(update)) == update)
+        #expect(try LambdaPayload.decode(SchemaRequest.self, from: LambdaPayload.encode(update)) == update)
     }
 
     @Test func rejectsAnUnknownRequestType() {
         let json = #"{"RequestType":"Rollback","ResponseURL":"u","StackId":"s","RequestId":"r","ResourceType":"Custom::X","LogicalResourceId":"L","ResourceProperties":{}}"#
         #expect(throws: DecodingError.self) {
-            try RuntimeJSON.decode(CloudFormationCustomResourceRequest<JSONValue>.self, from: Array(json.utf8))
+            try LambdaPayload.decode(CloudFormationCustomResourceRequest<JSONValue>.self, from: Array(json.utf8))
         }
     }
 
     @Test func successResponseEchoesTheRequestWithExactKeys() throws {
         let update = try Fixtures.decode(SchemaRequest.self, "samples/cloudformation-update-request.json")
         let response = SchemaResponse.success(for: update, data: ["Version": "7"])
-        let json = try RuntimeJSON.decode(JSONValue.self, from: response.encodedBody())
+        let json = try LambdaPayload.decode(JSONValue.self, from: response.encodedBody())
         #expect(json == [
             "Status": "SUCCESS",
             "PhysicalResourceId": "pets-schema",
@@ -74,7 +74,7 @@ import Testing
     @Test func failureResponseCarriesTheReason() throws {
         let delete = try Fixtures.decode(SchemaRequest.self, "samples/cloudformation-delete-request.json")
         let response = SchemaResponse.failure(for: delete, reason: "database pets is unreachable")
-        let json = try RuntimeJSON.decode(JSONValue.self, from: response.encodedBody())
+        let json = try LambdaPayload.decode(JSONValue.self, from: response.encodedBody())
         #expect(json == [
             "Status": "FAILED",
             "Reason": "database pets is unreachable",

@@ -77,7 +77,7 @@ import Testing
         let event = EventBridgeEvent(
             id: "e-1", detailType: "PetListed", source: "pets.catalog", account: nil, time: "2026-11-22T00:00:00Z",
             region: "eu-west-1", detail: ["petId": "p-3"] as JSONValue)
-        let json = try RuntimeJSON.decode(JSONValue.self, from: RuntimeJSON.encode(event))
+        let json = try LambdaPayload.decode(JSONValue.self, from: LambdaPayload.encode(event))
         #expect(json == [
             "version": "0", "id": "e-1", "detail-type": "PetListed", "source": "pets.catalog",
             "time": "2026-11-22T00:00:00Z", "region": "eu-west-1", "resources": [], "detail": ["petId": "p-3"],
@@ -90,6 +90,6 @@ import Testing
     ])
     func roundTrips(sample: String) throws {
         let event = try Fixtures.decode(ScheduledEvent.self, sample)
-        #expect(try RuntimeJSON.decode(ScheduledEvent.self, from: RuntimeJSON.encode(event)) == event)
+        #expect(try LambdaPayload.decode(ScheduledEvent.self, from: LambdaPayload.encode(event)) == event)
     }
 }

@@ -5,7 +5,7 @@ import Testing
 @Suite struct JSONValueTests {
     @Test func decodesEveryKindOfValue() throws {
         let json = #"{"n":null,"t":true,"f":false,"i":42,"d":-1.5,"s":"hi","a":[1,"two",[]],"o":{"k":{}}}"#
-        let value = try RuntimeJSON.decode(JSONValue.self, from: Array(json.utf8))
+        let value = try LambdaPayload.decode(JSONValue.self, from: Array(json.utf8))
         #expect(value == [
             "n": nil, "t": true, "f": false, "i": 42, "d": -1.5, "s": "hi", "a": [1, "two", []], "o": ["k": [:]],
         ])
@@ -19,10 +19,10 @@ import Testing
         #expect(value["a"]?[1] == "two")
         #expect(value["a"]?[5] == nil)
         #expect(value["missing"] == nil)
-        #expect(try RuntimeJSON.decode(JSONValue.self, from: RuntimeJSON.encode(value)) == value)
+        #expect(try LambdaPayload.decode(JSONValue.self, from: LambdaPayload.encode(value)) == value)
     }
 
     @Test func encodesWholeNumbersWithoutAFraction() throws {
-        #expect(try RuntimeJSON.encode([42, 0.5] as JSONValue) == Array("[42,0.5]".utf8))
+        #expect(try LambdaPayload.encode([42, 0.5] as JSONValue) == Array("[42,0.5]".utf8))
     }
 }

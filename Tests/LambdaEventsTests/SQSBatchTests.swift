@@ -17,9 +17,9 @@ import Testing
 
     @Test func responseHasTheExactShapeLambdaReads() throws {
         let response = SQSBatchResponse(failedMessageIds: ["m-1", "m-3"])
-        let json = try RuntimeJSON.decode(JSONValue.self, from: RuntimeJSON.encode(response))
+        let json = try LambdaPayload.decode(JSONValue.self, from: LambdaPayload.encode(response))
         #expect(json == ["batchItemFailures": [["itemIdentifier": "m-1"], ["itemIdentifier": "m-3"]]])
-        #expect(try RuntimeJSON.encode(SQSBatchResponse()) == Array(#"{"batchItemFailures":[]}"#.utf8))
+        #expect(try LambdaPayload.encode(SQSBatchResponse()) == Array(#"{"batchItemFailures":[]}"#.utf8))
     }
 
     @Test func standardQueueReportsOnlyTheFailedRecordsAndProcessesEveryRecord() async throws {

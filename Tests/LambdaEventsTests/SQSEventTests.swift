@@ -54,23 +54,23 @@ import Testing
     }
 
     @Test func decodesAMinimalHandMadeRecord() throws {
-        let event = try RuntimeJSON.decode(
+        let event = try LambdaPayload.decode(
             SQSEvent.self, from: Array(#"{"Records":[{"messageId":"m-1","body":"hi"}]}"#.utf8))
         #expect(event == SQSEvent(records: [SQSMessage(messageId: "m-1", body: "hi", eventSource: nil)]))
     }
 
     @Test func aRecordWithoutMessageIdIsRejected() {
         #expect(throws: DecodingError.self) {
-            try RuntimeJSON.decode(SQSEvent.self, from: Array(#"{"Records":[{"body":"hi"}]}"#.utf8))
+            try LambdaPayload.decode(SQSEvent.self, from: Array(#"{"Records":[{"body":"hi"}]}"#.utf8))
         }
     }
 
     @Test(arguments: ["samples/sqs-receive-message.json", "samples/sqs-fifo-batch.json"])
     func roundTrips(sample: String) throws {
         let event = try Fixtures.decode(SQSEvent.self, sample)
-        #expect(try RuntimeJSON.decode(SQSEvent.self, from: RuntimeJSON.encode(event)) == event)
+        #expect(try LambdaPayload.decode(SQSEvent.self, from: LambdaPayload.encode(event)) == event)
         // Nothing the sample carries is lost: the re-encoded JSON equals the sample's.
         let original = try Fixtures.decode(JSONValue.self, sample)
-        #expect(try RuntimeJSON.decode(JSONValue.self, from: RuntimeJSON.encode(event)) == original)
+        #expect(try LambdaPayload.decode(JSONValue.self, from: LambdaPayload.encode(event)) == original)
     }
 }

@@ -46,12 +46,12 @@ private struct Reverse: ByteHandler {
     }
 }
 
-private func responseText(_ result: InvocationResult) -> String? {
+private func responseText(_ result: RuntimeReply) -> String? {
     guard case .response(let response) = result else { return nil }
     return String(decoding: response.body, as: UTF8.self)
 }
 
-private func failure(_ result: InvocationResult) -> ErrorReport? {
+private func failure(_ result: RuntimeReply) -> ErrorReport? {
     guard case .failure(let report) = result else { return nil }
     return report
 }
@@ -68,41 +68,41 @@ private func failure(_ result: InvocationResult) -> ErrorReport? {
     }
 
     @Test func typedHandlerDecodesAndEncodesJSON() async throws {
-        let result = await JSONInvocations(handler: Birthday()).process(Array(#"{"name":"Rex","age":3}"#.utf8), context: context())
+        let result = await JSONHandlerProcessor(handler: Birthday()).process(Array(#"{"name":"Rex","age":3}"#.utf8), context: context())
         let output = try #require(responseText(result))
         #expect(try JSONDecoder().decode(Pet.self, from: Data(output.utf8)) == Pet(name: "Rex", age: 4))
     }
 
     @Test(arguments: ["", "not json", #"{"name":"Rex"}"#, #"{"name":"Rex","age":"three"}"#])
     func anEventThatDoesNotDecodeIsAnUnmarshalError(_ event: String) async {
-        let report = failure(await JSONInvocations(handler: Birthday()).process(Array(event.utf8), context: context()))
+        let report = failure(await JSONHandlerProcessor(handler: Birthday()).process(Array(event.utf8), context: context()))
         #expect(report?.errorType == "Runtime.UnmarshalError")
         #expect(report?.errorMessage.hasPrefix("the event does not decode: ") == true)
     }
 
     @Test func aThrownErrorIsAFunctionError() async {
-        let report = failure(await JSONInvocations(handler: Birthday()).process(Array(#"{"name":"Rex","age":-1}"#.utf8), context: context()))
+        let report = failure(await JSONHandlerProcessor(handler: Birthday()).process(Array(#"{"name":"Rex","age":-1}"#.utf8), context: context()))
         #expect(report == ErrorReport(errorType: "Function.PetNotFound", errorMessage: "no pet 42"))
     }
 
     @Test func anOutputThatDoesNotEncodeIsAMarshalError() async {
-        let report = failure(await JSONInvocations(handler: NotANumber()).process(Array(#"{"name":"Rex","age":1}"#.utf8), context: context()))
+        let report = failure(await JSONHandlerProcessor(handler: NotANumber()).process(Array(#"{"name":"Rex","age":1}"#.utf8), context: context()))
         #expect(report?.errorType == "Runtime.MarshalError")
     }
 
     @Test func noOutputIsJSONNull() async {
-        let result = await JSONInvocations(handler: Silent()).process(Array(#"{"name":"Rex","age":1}"#.utf8), context: context())
+        let result = await JSONHandlerProcessor(handler: Silent()).process(Array(#"{"name":"Rex","age":1}"#.utf8), context: context())
         #expect(responseText(result) == "null")
     }
 
     @Test func byteHandlerPassesBytesAndContentTypeThrough() async {
-        let result = await ByteInvocations(handler: Reverse()).process([1, 2, 3], context: context())
+        let result = await ByteHandlerProcessor(handler: Reverse()).process([1, 2, 3], context: context())
         guard case .response(let response) = result else {
             Issue.record("expected a response, got \(result)")
             return
         }
         #expect(response == LambdaResponse(body: [3, 2, 1], contentType: "application/octet-stream"))
-        let report = failure(await ByteInvocations(handler: Reverse()).process([], context: context()))
+        let report = failure(await ByteHandlerProcessor(handler: Reverse()).process([], context: context()))
         #expect(report?.errorType == "Function.PetNotFound")
     }
 }
@@ -134,7 +134,7 @@ private func failure(_ result: InvocationResult) -> ErrorReport? {
 
 @Suite struct RetryPolicyTests {
     @Test func nextRetriesBackOffAndGiveUpWithinSeconds() {
-        typealias Loop = RuntimeLoop<ByteInvocations<Reverse>>
+        typealias Loop = RuntimeLoop<ByteHandlerProcessor<Reverse>>
         let delays = (1..<Loop.nextAttemptLimit).map { Loop.nextRetryDelay(attempt: $0) }
         #expect(delays.first == .milliseconds(10))
         #expect(zip(delays, delays.dropFirst()).allSatisfy { $0 <= $1 })

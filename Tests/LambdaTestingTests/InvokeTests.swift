@@ -46,7 +46,7 @@ import Testing
             "11d6ee51-4cc7-4302-9e22-7cd8afdaadf5", "a8e1b7c2-1f3e-4b8e-9d1a-2b6f0c9e7d41",
             "f0c3d9a4-6b2e-4f1a-8c7d-3e5b9a1c2d60",
         ])
-        #expect(try RuntimeJSON.encode(ids) == Array(
+        #expect(try LambdaPayload.encode(ids) == Array(
             #"["11d6ee51-4cc7-4302-9e22-7cd8afdaadf5","a8e1b7c2-1f3e-4b8e-9d1a-2b6f0c9e7d41","f0c3d9a4-6b2e-4f1a-8c7d-3e5b9a1c2d60"]"#
                 .utf8))
     }
@@ -62,7 +62,7 @@ import Testing
         let found = try await handler.invoke(request)
         #expect(found.statusCode == 200)
         #expect(found.headers?["Content-Type"] == "application/json")
-        #expect(try RuntimeJSON.decode(PetLookupHandler.Pet.self, from: Array(found.body!.utf8))
+        #expect(try LambdaPayload.decode(PetLookupHandler.Pet.self, from: Array(found.body!.utf8))
             == PetLookupHandler.Pet(id: "p-7", name: "Rex"))
 
         let missing = try await handler.invoke(fixture: "samples/apigateway-http-api-proxy.json")

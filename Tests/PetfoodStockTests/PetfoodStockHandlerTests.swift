@@ -157,7 +157,7 @@ struct PetfoodStockHandlerTests {
             for index in 0..<50 {
                 var event = template
                 event.detail = event.detail.setting("order_id", to: .string("order-concurrent-\(index)"))
-                let bytes = try RuntimeJSON.encode(event)
+                let bytes = try LambdaPayload.encode(event)
                 group.addTask { _ = try await handler.invoke(bytes: bytes) }
             }
             try await group.waitForAll()
@@ -173,7 +173,7 @@ struct PetfoodStockHandlerTests {
         let output = try await handler(ledger).invoke(fixture: "PetfoodStock/food-item-created.json",
                                                       context: .test(logger: logs.logger()))
         #expect(output == .ignored)
-        #expect(String(decoding: try RuntimeJSON.encode(output), as: UTF8.self) == #"{"status":"ignored"}"#)
+        #expect(String(decoding: try LambdaPayload.encode(output), as: UTF8.self) == #"{"status":"ignored"}"#)
         #expect(logs.records.contains { $0.message == "ignored event" && $0.metadata["kind"] == "FoodItemCreated" })
         #expect(await ledger.stock == [Self.veggie: 100])
     }

@@ -51,7 +51,7 @@ import Testing
         let sent = try #require(responder.requests.first)
         #expect(responder.requests.count == 1)
         #expect(sent.url == request.responseURL)
-        let response = try RuntimeJSON.decode(Response.self, from: sent.body)
+        let response = try LambdaPayload.decode(Response.self, from: sent.body)
         #expect(response.status == .success)
         #expect(response.physicalResourceId == RdsSeederHandler.physicalResourceId)
         #expect(response.requestId == request.requestId)
@@ -68,7 +68,7 @@ import Testing
 
         _ = try await handler.invoke(fixture: "RdsSeeder/cloudformation-update.json")
 
-        let response = try RuntimeJSON.decode(Response.self, from: try #require(responder.requests.first).body)
+        let response = try LambdaPayload.decode(Response.self, from: try #require(responder.requests.first).body)
         #expect(response.status == .success)
         #expect(response.physicalResourceId == "petstore-schema-migrations")
         #expect(response.data?["Applied"] == "0003_index_transactions_user_id")
@@ -82,7 +82,7 @@ import Testing
 
         _ = try await handler.invoke(fixture: "RdsSeeder/cloudformation-delete.json")
 
-        let response = try RuntimeJSON.decode(Response.self, from: try #require(responder.requests.first).body)
+        let response = try LambdaPayload.decode(Response.self, from: try #require(responder.requests.first).body)
         #expect(response.status == .success)
         #expect(response.physicalResourceId == "petstore-schema-migrations")
         #expect(store.calls == 0)
@@ -105,7 +105,7 @@ import Testing
         let handler = RdsSeederHandler(schema: UnavailableSchemaStore(reason: "PGSSLMODE=verify-full needs a CA"),
                                        responder: responder)
         _ = try await handler.invoke(fixture: fixture)
-        return try RuntimeJSON.decode(Response.self, from: try #require(responder.requests.first).body)
+        return try LambdaPayload.decode(Response.self, from: try #require(responder.requests.first).body)
     }
 
     /// CloudFormation sends an Update only when a property changes: the template's SchemaRevision must
@@ -130,7 +130,7 @@ import Testing
         let output = try await handler.invoke(
             fixture: "RdsSeeder/cloudformation-create.json", context: .test(logger: logs.logger()))
 
-        let response = try RuntimeJSON.decode(Response.self, from: try #require(responder.requests.first).body)
+        let response = try LambdaPayload.decode(Response.self, from: try #require(responder.requests.first).body)
         #expect(response.status == .failed)
         #expect(response.reason == "migration 0001_create_users failed: 42P07 relation \"users\" already exists")
         #expect(response.physicalResourceId == RdsSeederHandler.physicalResourceId)
@@ -145,7 +145,7 @@ import Testing
         _ = try await handler.invoke(
             fixture: "RdsSeeder/cloudformation-create.json", context: .test(timeout: .milliseconds(2300)))
 
-        let response = try RuntimeJSON.decode(Response.self, from: try #require(responder.requests.first).body)
+        let response = try LambdaPayload.decode(Response.self, from: try #require(responder.requests.first).body)
         #expect(response.status == .failed)
         #expect(response.reason?.hasPrefix("migrations did not finish within") == true)
     }
@@ -170,7 +170,7 @@ import Testing
         }
         #expect(request.requestType == .delete)
         #expect(throws: DecodingError.self) {
-            try RuntimeJSON.decode(RdsSeederEvent.self, from: Array(#"{"RequestType":"Create"}"#.utf8))
+            try LambdaPayload.decode(RdsSeederEvent.self, from: Array(#"{"RequestType":"Create"}"#.utf8))
         }
     }
 
