@@ -29,6 +29,7 @@ struct RuntimeLoop<Processor: InvocationProcessor> {
     let client: RuntimeAPIClient
     let processor: Processor
     let logger: Logger
+    let telemetry: TelemetryHooks
     let traceEnvironment = TraceEnvironment()
 
     /// Init, then the loop; never returns.
@@ -62,7 +63,7 @@ struct RuntimeLoop<Processor: InvocationProcessor> {
             exit(1)
         }
 
-        let loop = RuntimeLoop(client: client, processor: processor, logger: logger)
+        let loop = RuntimeLoop(client: client, processor: processor, logger: logger, telemetry: TelemetryHooks())
         while true {
             await loop.serveOneInvocation()
         }
@@ -91,7 +92,10 @@ struct RuntimeLoop<Processor: InvocationProcessor> {
 
     /// `invocationID` is the `/next` answer's `Lambda-Runtime-Invocation-Id`, echoed on the post.
     private func serve(_ event: [UInt8], context: LambdaContext, invocationID: String?) async {
-        switch await processor.process(event, context: context).checkingResponseSize() {
+        let reply = await telemetry.around(context) {
+            await processor.process(event, context: context).checkingResponseSize()
+        }
+        switch reply {
         case .response(let response):
             let outcome = response.body.withUnsafeBytes {
                 client.postResponse(requestID: context.requestID, invocationID: invocationID, body: $0,
@@ -101,6 +105,7 @@ struct RuntimeLoop<Processor: InvocationProcessor> {
         case .failure(let errorReport):
             report(errorReport, context: context, invocationID: invocationID)
         }
+        telemetry.afterPost(context, reply: reply)
     }
 
     /// Waits for the next invocation, polling again after a `204` and retrying transport errors with
